@@ -46,7 +46,7 @@ FdAsset  *_fd_asset_new_from_row     (sqlite3_stmt  *stmt,
                                       GRefString    *thumbnail_dir,
                                       GHashTable    *strings);
 void      _fd_asset_take_reviewers   (FdAsset       *self,
-                                      GPtrArray     *reviewers);
+                                      GPtrArray     *reviewers);  /* transfer full */
 gboolean  _fd_asset_update_from      (FdAsset       *self,
                                       FdAsset       *fresh);
 GHashTable *_fd_asset_new_string_table (void);

@@ -109,8 +109,10 @@ read_reviewers (FdStore     *store,
           while (card < cards->len && fd_asset_get_id (g_ptr_array_index (cards, card)) < pending_id)
             card++;
           if (card < cards->len && fd_asset_get_id (g_ptr_array_index (cards, card)) == pending_id)
-            _fd_asset_take_reviewers (g_ptr_array_index (cards, card), pending);
-          g_ptr_array_set_size (pending, 0);
+            _fd_asset_take_reviewers (g_ptr_array_index (cards, card), g_steal_pointer (&pending));
+          else
+            g_ptr_array_unref (g_steal_pointer (&pending));
+          pending = g_ptr_array_new_with_free_func (g_object_unref);
         }
 
       if (!has_row)

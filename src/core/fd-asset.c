@@ -340,15 +340,13 @@ _fd_asset_new_from_row (sqlite3_stmt *stmt,
   return self;
 }
 
-/* Takes the elements of @reviewers, not the array. */
+/* Takes @reviewers. */
 void
 _fd_asset_take_reviewers (FdAsset   *self,
                           GPtrArray *reviewers)
 {
-  g_ptr_array_set_size (self->reviewers, 0);
-  for (guint i = 0; i < reviewers->len; i++)
-    g_ptr_array_add (self->reviewers, g_steal_pointer (&reviewers->pdata[i]));
-  g_ptr_array_set_size (reviewers, 0);
+  g_ptr_array_unref (self->reviewers);
+  self->reviewers = reviewers;
 }
 
 static gboolean
