@@ -16,25 +16,23 @@
 #include "fd-asset-importer.h"
 #include "fd-asset-query.h"
 #include "fd-asset-workflow.h"
-#include "fd-cli-private.h"
-#include "fd-core-error.h"
-#include "fd-demo-creatives.h"
-#include "fd-reviewer-policy.h"
-#include "fd-roster.h"
+#include "fd-cli-assets.h"
 
-/* asset import|create|edit|set|list|show|move|upload|verify|history|group,
- * review, policy set|list. States and kinds are spelled as in the
- * database: draft, in-review, revision-requested, approved, uploaded,
- * archived; video, image, headline, primary-text, script. */
+/* asset import|create|edit|set|move|upload|verify|group, and the command
+ * table of the asset commands (list, show and history are in
+ * fd-cli-asset-views.c; review and policy in fd-cli-review.c). States and
+ * kinds are spelled as in the database: draft, in-review,
+ * revision-requested, approved, uploaded, archived; video, image, headline,
+ * primary-text, script. */
 
 /*
- * Parsing
+ * Shared by the asset commands
  */
 
-static gboolean
-parse_asset_id (const char *text,
-                gint64     *id,
-                int        *status)
+gboolean
+fd_cli_parse_asset_id (const char *text,
+                       gint64     *id,
+                       int        *status)
 {
   if (fd_cli_parse_id (text, id))
     return TRUE;
@@ -43,11 +41,11 @@ parse_asset_id (const char *text,
   return FALSE;
 }
 
-static gboolean
-parse_optional_id (const char *text,
-                   const char *what,
-                   gint64     *id,
-                   int        *status)
+gboolean
+fd_cli_parse_optional_id (const char *text,
+                          const char *what,
+                          gint64     *id,
+                          int        *status)
 {
   *id = 0;
   if (text == NULL || g_str_equal (text, "0") || g_str_equal (text, "none"))
@@ -60,10 +58,10 @@ parse_optional_id (const char *text,
   return FALSE;
 }
 
-static gboolean
-parse_kind (const char  *text,
-            FdAssetKind *kind,
-            int         *status)
+gboolean
+fd_cli_parse_kind (const char  *text,
+                   FdAssetKind *kind,
+                   int         *status)
 {
   g_autofree char *known = NULL;
 
@@ -79,10 +77,10 @@ parse_kind (const char  *text,
   return FALSE;
 }
 
-static gboolean
-parse_state (const char   *text,
-             FdAssetState *state,
-             int          *status)
+gboolean
+fd_cli_parse_state (const char   *text,
+                    FdAssetState *state,
+                    int          *status)
 {
   g_autofree char *known = NULL;
 
@@ -99,10 +97,10 @@ parse_state (const char   *text,
 }
 
 /* YYYY-MM-DD, the start of that day in local time; "none" clears. */
-static gboolean
-parse_due (const char *text,
-           gint64     *due_us,
-           int        *status)
+gboolean
+fd_cli_parse_due (const char *text,
+                  gint64     *due_us,
+                  int        *status)
 {
   g_autoptr(GDateTime) date = NULL;
   int year, month, day;
@@ -124,8 +122,8 @@ parse_due (const char *text,
   return FALSE;
 }
 
-static char *
-format_day (gint64 us)
+char *
+fd_cli_format_day (gint64 us)
 {
   g_autoptr(GDateTime) date = NULL;
 
@@ -136,11 +134,11 @@ format_day (gint64 us)
   return date ? g_date_time_format (date, "%Y-%m-%d") : NULL;
 }
 
-/* The store and the person acting (--as, or the current person). */
-static FdStore *
-acting (FdCli    *cli,
-        gint64   *person_id,
-        GError  **error)
+/* The store and the person fd_cli_acting (--as, or the current person). */
+FdStore *
+fd_cli_acting (FdCli    *cli,
+               gint64   *person_id,
+               GError  **error)
 {
   g_autoptr(FdPerson) person = NULL;
   FdStore *store;
@@ -153,10 +151,10 @@ acting (FdCli    *cli,
   return store;
 }
 
-static char *
-read_text (const char  *text,
-           const char  *file,
-           GError     **error)
+char *
+fd_cli_read_text (const char  *text,
+                  const char  *file,
+                  GError     **error)
 {
   char *contents = NULL;
 
@@ -172,151 +170,6 @@ read_text (const char  *text,
   return contents;
 }
 
-/*
- * JSON
- */
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_optional_int (JsonBuilder *builder,
-                  const char  *name,
-                  gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != 0)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_reviewers (JsonBuilder *builder,
-               GPtrArray   *reviewers)
-{
-  json_builder_set_member_name (builder, "reviewers");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < reviewers->len; i++)
-    {
-      FdAssetReviewer *reviewer = g_ptr_array_index (reviewers, i);
-      FdReviewDecision decision = fd_asset_reviewer_get_decision (reviewer);
-
-      json_builder_begin_object (builder);
-      add_int (builder, "person_id", fd_asset_reviewer_get_person_id (reviewer));
-      add_string (builder, "name", fd_asset_reviewer_get_name (reviewer));
-      json_builder_set_member_name (builder, "required");
-      json_builder_add_boolean_value (builder, fd_asset_reviewer_get_required (reviewer));
-      add_string (builder, "decision",
-                  decision != FD_REVIEW_DECISION_NONE ? fd_review_decision_to_string (decision) : NULL);
-      add_string (builder, "feedback", fd_asset_reviewer_get_feedback (reviewer));
-      add_optional_int (builder, "decided_us", fd_asset_reviewer_get_decided_us (reviewer));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-/* The members every asset has, in list and show alike. */
-static void
-add_asset_members (JsonBuilder *builder,
-                   FdAsset     *asset)
-{
-  g_autofree char *due = format_day (fd_asset_get_due (asset));
-
-  add_int (builder, "id", fd_asset_get_id (asset));
-  add_string (builder, "kind", fd_asset_kind_to_string (fd_asset_get_kind (asset)));
-  add_string (builder, "name", fd_asset_get_name (asset));
-  add_string (builder, "state", fd_asset_state_to_string (fd_asset_get_state (asset)));
-  add_int (builder, "version", fd_asset_get_version (asset));
-  add_string (builder, "sha256", fd_asset_get_sha256 (asset));
-  add_optional_int (builder, "brief_id", fd_asset_get_brief_id (asset));
-  add_string (builder, "brief", fd_asset_get_brief_title (asset));
-  add_optional_int (builder, "group_id", fd_asset_get_group_id (asset));
-  add_string (builder, "group", fd_asset_get_group_name (asset));
-  add_string (builder, "campaign", fd_asset_get_campaign (asset));
-  add_string (builder, "due", due);
-  add_optional_int (builder, "due_us", fd_asset_get_due (asset));
-  add_string (builder, "state_note", fd_asset_get_state_note (asset));
-  add_int (builder, "review_round", fd_asset_get_review_round (asset));
-  add_int (builder, "review_version", fd_asset_get_review_version (asset));
-  add_optional_int (builder, "created_by", fd_asset_get_created_by (asset));
-  add_int (builder, "created_us", fd_asset_get_created (asset));
-  add_reviewers (builder, fd_asset_get_reviewers (asset));
-}
-
-static void
-add_version (JsonBuilder    *builder,
-             FdAssetVersion *version,
-             const char     *thumbnail_dir)
-{
-  const FdMediaInfo *info = fd_asset_version_get_media_info (version);
-
-  json_builder_begin_object (builder);
-  add_int (builder, "number", fd_asset_version_get_number (version));
-  add_string (builder, "sha256", fd_asset_version_get_sha256 (version));
-  add_int (builder, "size", fd_asset_version_get_size (version));
-  add_string (builder, "filename", fd_asset_version_get_filename (version));
-  add_string (builder, "note", fd_asset_version_get_note (version));
-  add_string (builder, "created_by", fd_asset_version_get_created_by (version));
-  add_string (builder, "created_by_name", fd_asset_version_get_created_by_name (version));
-  add_int (builder, "created_us", fd_asset_version_get_created_us (version));
-
-  if (info != NULL)
-    {
-      g_autofree char *name = g_strconcat (fd_asset_version_get_sha256 (version), ".png", NULL);
-      g_autofree char *png = g_build_filename (thumbnail_dir, name, NULL);
-
-      json_builder_set_member_name (builder, "probe");
-      json_builder_add_value (builder, fd_media_info_to_json (info));
-      add_string (builder, "thumbnail", g_file_test (png, G_FILE_TEST_IS_REGULAR) ? png : NULL);
-    }
-  else
-    add_string (builder, "text", fd_asset_version_get_text (version));
-
-  json_builder_end_object (builder);
-}
-
-static void
-add_reviews (JsonBuilder *builder,
-             GPtrArray   *reviews)
-{
-  json_builder_set_member_name (builder, "reviews");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < reviews->len; i++)
-    {
-      FdAssetReview *review = g_ptr_array_index (reviews, i);
-
-      json_builder_begin_object (builder);
-      add_int (builder, "version", fd_asset_review_get_version (review));
-      add_int (builder, "round", fd_asset_review_get_round (review));
-      add_int (builder, "person_id", fd_asset_review_get_person_id (review));
-      add_string (builder, "name", fd_asset_review_get_person_name (review));
-      add_string (builder, "decision",
-                  fd_review_decision_to_string (fd_asset_review_get_decision (review)));
-      add_string (builder, "feedback", fd_asset_review_get_feedback (review));
-      add_int (builder, "at_us", fd_asset_review_get_at_us (review));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
 
 /*
  * Commands
@@ -350,10 +203,10 @@ cmd_asset_import (FdCli  *cli,
   };
 
   if (!fd_cli_parse (cli, &argc, &argv, entries, "FILE", 1, 1, &status) ||
-      !parse_kind (kind_text, &request->kind, &status) ||
-      (asset_text && !parse_asset_id (asset_text, &request->asset_id, &status)) ||
-      !parse_optional_id (brief_text, _("brief"), &request->brief_id, &status) ||
-      !parse_optional_id (group_text, _("group"), &request->group_id, &status))
+      !fd_cli_parse_kind (kind_text, &request->kind, &status) ||
+      (asset_text && !fd_cli_parse_asset_id (asset_text, &request->asset_id, &status)) ||
+      !fd_cli_parse_optional_id (brief_text, _("brief"), &request->brief_id, &status) ||
+      !fd_cli_parse_optional_id (group_text, _("group"), &request->group_id, &status))
     return status;
 
   if (request->asset_id != 0 && (kind_text || brief_text || group_text || name))
@@ -363,7 +216,7 @@ cmd_asset_import (FdCli  *cli,
   request->name = g_steal_pointer (&name);
   request->note = g_steal_pointer (&note);
 
-  if (!acting (cli, &request->person_id, &error) ||
+  if (!fd_cli_acting (cli, &request->person_id, &error) ||
       !fd_asset_import_file (fd_cli_open_workspace (cli, NULL), request, argv[1], &result,
                              NULL, &error))
     return fd_cli_fail (g_steal_pointer (&error));
@@ -374,9 +227,9 @@ cmd_asset_import (FdCli  *cli,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      add_int (builder, "id", result.asset_id);
-      add_int (builder, "version", result.version);
-      add_string (builder, "sha256", result.sha256);
+      fd_cli_json_add_int (builder, "id", result.asset_id);
+      fd_cli_json_add_int (builder, "version", result.version);
+      fd_cli_json_add_string (builder, "sha256", result.sha256);
       json_builder_set_member_name (builder, "new_asset");
       json_builder_add_boolean_value (builder, result.new_asset);
       json_builder_set_member_name (builder, "new_file");
@@ -424,10 +277,10 @@ cmd_asset_create (FdCli  *cli,
   };
 
   if (!fd_cli_parse (cli, &argc, &argv, entries, "", 0, 0, &status) ||
-      !parse_kind (kind_text, &kind, &status) ||
-      !parse_optional_id (brief_text, _("brief"), &brief_id, &status) ||
-      !parse_optional_id (group_text, _("group"), &group_id, &status) ||
-      (due_text && !parse_due (due_text, &changes.due_us, &status)))
+      !fd_cli_parse_kind (kind_text, &kind, &status) ||
+      !fd_cli_parse_optional_id (brief_text, _("brief"), &brief_id, &status) ||
+      !fd_cli_parse_optional_id (group_text, _("group"), &group_id, &status) ||
+      (due_text && !fd_cli_parse_due (due_text, &changes.due_us, &status)))
     return status;
 
   if (kind == FD_ASSET_KIND_NONE || name == NULL)
@@ -435,8 +288,8 @@ cmd_asset_create (FdCli  *cli,
   if (text != NULL && file != NULL)
     return fd_cli_usage (_("Give the text with --text or --file, not both."));
 
-  if ((!(body = read_text (text, file, &error)) && error != NULL) ||
-      !(store = acting (cli, &person_id, &error)) ||
+  if ((!(body = fd_cli_read_text (text, file, &error)) && error != NULL) ||
+      !(store = fd_cli_acting (cli, &person_id, &error)) ||
       !(id = fd_asset_create (store, person_id, kind, name, brief_id, group_id, body, &error)))
     return fd_cli_fail (g_steal_pointer (&error));
 
@@ -470,14 +323,14 @@ cmd_asset_edit (FdCli  *cli,
   };
 
   if (!fd_cli_parse (cli, &argc, &argv, entries, "ID", 1, 1, &status) ||
-      !parse_asset_id (argv[1], &asset_id, &status))
+      !fd_cli_parse_asset_id (argv[1], &asset_id, &status))
     return status;
 
   if ((text == NULL) == (file == NULL))
     return fd_cli_usage (_("asset edit needs the new text: --text TEXT or --file PATH."));
 
-  if (!(body = read_text (text, file, &error)) ||
-      !(store = acting (cli, &person_id, &error)) ||
+  if (!(body = fd_cli_read_text (text, file, &error)) ||
+      !(store = fd_cli_acting (cli, &person_id, &error)) ||
       !(number = fd_asset_add_text_version (store, person_id, asset_id, body, note, &error)))
     return fd_cli_fail (g_steal_pointer (&error));
 
@@ -510,10 +363,10 @@ cmd_asset_set (FdCli  *cli,
   };
 
   if (!fd_cli_parse (cli, &argc, &argv, entries, "ID", 1, 1, &status) ||
-      !parse_asset_id (argv[1], &asset_id, &status) ||
-      (due_text && !parse_due (due_text, &changes.due_us, &status)) ||
-      !parse_optional_id (brief_text, _("brief"), &changes.brief_id, &status) ||
-      !parse_optional_id (group_text, _("group"), &changes.group_id, &status))
+      !fd_cli_parse_asset_id (argv[1], &asset_id, &status) ||
+      (due_text && !fd_cli_parse_due (due_text, &changes.due_us, &status)) ||
+      !fd_cli_parse_optional_id (brief_text, _("brief"), &changes.brief_id, &status) ||
+      !fd_cli_parse_optional_id (group_text, _("group"), &changes.group_id, &status))
     return status;
 
   changes.name = name;
@@ -526,207 +379,9 @@ cmd_asset_set (FdCli  *cli,
   if (changes.set == 0)
     return fd_cli_usage (_("asset set needs --name, --due, --campaign, --brief or --group."));
 
-  if (!(store = acting (cli, &person_id, &error)) ||
+  if (!(store = fd_cli_acting (cli, &person_id, &error)) ||
       !fd_asset_update (store, person_id, asset_id, &changes, &error))
     return fd_cli_fail (g_steal_pointer (&error));
-
-  return FD_CLI_EXIT_OK;
-}
-
-static void
-print_asset_line (FdAsset *asset)
-{
-  GPtrArray *reviewers = fd_asset_get_reviewers (asset);
-  GString *dots = g_string_new (NULL);
-
-  for (guint i = 0; i < reviewers->len; i++)
-    {
-      FdAssetReviewer *reviewer = g_ptr_array_index (reviewers, i);
-      FdReviewDecision decision = fd_asset_reviewer_get_decision (reviewer);
-
-      if (!fd_asset_reviewer_get_required (reviewer))
-        continue;
-      g_string_append_printf (dots, " %s:%s", fd_asset_reviewer_get_name (reviewer),
-                              decision == FD_REVIEW_DECISION_APPROVED ? "✓"
-                              : decision == FD_REVIEW_DECISION_CHANGES_REQUESTED ? "✗" : "…");
-    }
-
-  printf ("%5" G_GINT64_FORMAT "  %-18s %-12s v%-3" G_GINT64_FORMAT " %s%s%s%s\n",
-          fd_asset_get_id (asset),
-          fd_asset_state_to_string (fd_asset_get_state (asset)),
-          fd_asset_kind_to_string (fd_asset_get_kind (asset)),
-          fd_asset_get_version (asset),
-          fd_asset_get_name (asset),
-          fd_asset_get_brief_title (asset) ? "  · " : "",
-          fd_asset_get_brief_title (asset) ? fd_asset_get_brief_title (asset) : "",
-          dots->str);
-  g_string_free (dots, TRUE);
-}
-
-static int
-cmd_asset_list (FdCli  *cli,
-                int     argc,
-                char  **argv)
-{
-  g_autofree char *state_text = NULL;
-  g_autofree char *kind_text = NULL;
-  g_autofree char *brief_text = NULL;
-  g_autoptr(GPtrArray) assets = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GError) error = NULL;
-  gboolean json = FALSE;
-  FdAssetState state;
-  FdAssetKind kind;
-  gint64 brief_id;
-  FdStore *store;
-  int status;
-  const GOptionEntry entries[] = {
-    { "state", 0, 0, G_OPTION_ARG_STRING, &state_text, N_("Only assets in this state"), N_("STATE") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("Only assets of this kind"), N_("KIND") },
-    { "brief", 0, 0, G_OPTION_ARG_STRING, &brief_text, N_("Only assets of this brief"), N_("ID") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  if (!fd_cli_parse (cli, &argc, &argv, entries, "", 0, 0, &status) ||
-      !parse_state (state_text, &state, &status) ||
-      !parse_kind (kind_text, &kind, &status) ||
-      !parse_optional_id (brief_text, _("brief"), &brief_id, &status))
-    return status;
-
-  if (!(store = fd_cli_get_store (cli, &error)) ||
-      !(assets = fd_asset_list_all (store, &error)))
-    return fd_cli_fail (g_steal_pointer (&error));
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < assets->len; i++)
-    {
-      FdAsset *asset = g_ptr_array_index (assets, i);
-
-      if ((state && fd_asset_get_state (asset) != state) ||
-          (kind && fd_asset_get_kind (asset) != kind) ||
-          (brief_id && fd_asset_get_brief_id (asset) != brief_id))
-        continue;
-
-      if (!json)
-        {
-          print_asset_line (asset);
-          continue;
-        }
-
-      json_builder_begin_object (builder);
-      add_asset_members (builder, asset);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  if (json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-      fd_cli_print_json (root);
-    }
-
-  return FD_CLI_EXIT_OK;
-}
-
-static void
-print_asset_text (FdAsset   *asset,
-                  GPtrArray *versions)
-{
-  g_autofree char *due = format_day (fd_asset_get_due (asset));
-
-  printf ("%s  (%s %" G_GINT64_FORMAT ")\n", fd_asset_get_name (asset),
-          fd_asset_kind_get_display_name (fd_asset_get_kind (asset)), fd_asset_get_id (asset));
-  printf (_("  State:     %s"), fd_asset_state_get_display_name (fd_asset_get_state (asset)));
-  if (fd_asset_get_state_note (asset))
-    printf (" — %s", fd_asset_get_state_note (asset));
-  printf ("\n");
-  if (fd_asset_get_brief_title (asset))
-    printf (_("  Brief:     %s\n"), fd_asset_get_brief_title (asset));
-  if (fd_asset_get_campaign (asset))
-    printf (_("  Campaign:  %s\n"), fd_asset_get_campaign (asset));
-  if (due)
-    printf (_("  Due:       %s\n"), due);
-
-  for (guint i = 0; i < fd_asset_get_reviewers (asset)->len; i++)
-    {
-      FdAssetReviewer *reviewer = g_ptr_array_index (fd_asset_get_reviewers (asset), i);
-
-      printf (_("  Reviewer:  %s (%s): %s\n"), fd_asset_reviewer_get_name (reviewer),
-              fd_asset_reviewer_get_required (reviewer) ? _("required") : _("optional"),
-              fd_review_decision_get_display_name (fd_asset_reviewer_get_decision (reviewer)));
-    }
-
-  for (guint i = 0; i < versions->len; i++)
-    {
-      FdAssetVersion *version = g_ptr_array_index (versions, i);
-      const FdMediaInfo *info = fd_asset_version_get_media_info (version);
-      g_autofree char *what = info ? fd_media_info_describe (info)
-                                   : g_strdup_printf ("“%s”", fd_asset_version_get_text (version));
-
-      printf (_("  Version %" G_GINT64_FORMAT ": %.12s  %s  by %s\n"),
-              fd_asset_version_get_number (version), fd_asset_version_get_sha256 (version),
-              what, fd_asset_version_get_created_by_name (version)
-                    ? fd_asset_version_get_created_by_name (version)
-                    : fd_asset_version_get_created_by (version));
-    }
-}
-
-static int
-cmd_asset_show (FdCli  *cli,
-                int     argc,
-                char  **argv)
-{
-  g_autoptr(FdAsset) asset = NULL;
-  g_autoptr(GPtrArray) versions = NULL;
-  g_autoptr(GPtrArray) reviews = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *thumbnail_dir = NULL;
-  gboolean json = FALSE;
-  gint64 asset_id;
-  FdStore *store;
-  int status;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  if (!fd_cli_parse (cli, &argc, &argv, entries, "ID", 1, 1, &status) ||
-      !parse_asset_id (argv[1], &asset_id, &status))
-    return status;
-
-  if (!(store = fd_cli_get_store (cli, &error)) ||
-      !(asset = fd_asset_get (store, asset_id, &error)) ||
-      !(versions = fd_asset_list_versions (store, asset_id, &error)) ||
-      !(reviews = fd_asset_list_reviews (store, asset_id, &error)))
-    return fd_cli_fail (g_steal_pointer (&error));
-
-  if (!json)
-    {
-      print_asset_text (asset, versions);
-      return FD_CLI_EXIT_OK;
-    }
-
-  thumbnail_dir = fd_workspace_dup_cache_dir (fd_cli_open_workspace (cli, NULL), "thumbnails");
-
-  {
-    g_autoptr(JsonBuilder) builder = json_builder_new ();
-    g_autoptr(JsonNode) root = NULL;
-
-    json_builder_begin_object (builder);
-    add_asset_members (builder, asset);
-    json_builder_set_member_name (builder, "versions");
-    json_builder_begin_array (builder);
-    for (guint i = versions->len; i > 0; i--)
-      add_version (builder, g_ptr_array_index (versions, i - 1), thumbnail_dir);
-    json_builder_end_array (builder);
-    add_reviews (builder, reviews);
-    json_builder_end_object (builder);
-
-    root = json_builder_get_root (builder);
-    fd_cli_print_json (root);
-  }
 
   return FD_CLI_EXIT_OK;
 }
@@ -749,11 +404,11 @@ cmd_asset_move (FdCli  *cli,
   };
 
   if (!fd_cli_parse (cli, &argc, &argv, entries, "ID STATE", 2, 2, &status) ||
-      !parse_asset_id (argv[1], &asset_id, &status) ||
-      !parse_state (argv[2], &target, &status))
+      !fd_cli_parse_asset_id (argv[1], &asset_id, &status) ||
+      !fd_cli_parse_state (argv[2], &target, &status))
     return status;
 
-  if (!(store = acting (cli, &person_id, &error)) ||
+  if (!(store = fd_cli_acting (cli, &person_id, &error)) ||
       !fd_asset_transition (store, person_id, asset_id, target, reason, &error) ||
       !(asset = fd_asset_get (store, asset_id, &error)))
     return fd_cli_fail (g_steal_pointer (&error));
@@ -774,10 +429,10 @@ cmd_asset_upload (FdCli  *cli,
   int status;
 
   if (!fd_cli_parse (cli, &argc, &argv, NULL, "ID", 1, 1, &status) ||
-      !parse_asset_id (argv[1], &asset_id, &status))
+      !fd_cli_parse_asset_id (argv[1], &asset_id, &status))
     return status;
 
-  if (!(store = acting (cli, &person_id, &error)) ||
+  if (!(store = fd_cli_acting (cli, &person_id, &error)) ||
       !fd_asset_mark_uploaded (store, fd_workspace_get_media_store (fd_cli_open_workspace (cli, NULL)),
                                person_id, asset_id, NULL, &error) ||
       !(asset = fd_asset_get (store, asset_id, &error)))
@@ -800,7 +455,7 @@ cmd_asset_verify (FdCli  *cli,
   int status;
 
   if (!fd_cli_parse (cli, &argc, &argv, NULL, "ID", 1, 1, &status) ||
-      !parse_asset_id (argv[1], &asset_id, &status))
+      !fd_cli_parse_asset_id (argv[1], &asset_id, &status))
     return status;
 
   if (!(store = fd_cli_get_store (cli, &error)) ||
@@ -810,72 +465,6 @@ cmd_asset_verify (FdCli  *cli,
 
   printf (_("Version %" G_GINT64_FORMAT " is approved and intact: %s\n"),
           fd_asset_version_get_number (version), fd_asset_version_get_sha256 (version));
-  return FD_CLI_EXIT_OK;
-}
-
-static int
-cmd_asset_history (FdCli  *cli,
-                   int     argc,
-                   char  **argv)
-{
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FdAsset) asset = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  gboolean json = FALSE;
-  gint64 asset_id;
-  FdStore *store;
-  int status;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  if (!fd_cli_parse (cli, &argc, &argv, entries, "ID", 1, 1, &status) ||
-      !parse_asset_id (argv[1], &asset_id, &status))
-    return status;
-
-  if (!(store = fd_cli_get_store (cli, &error)) ||
-      !(asset = fd_asset_get (store, asset_id, &error)) ||
-      !(events = fd_asset_get_history (store, asset_id, &error)))
-    return fd_cli_fail (g_steal_pointer (&error));
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < events->len; i++)
-    {
-      FdAuditEvent *event = g_ptr_array_index (events, i);
-      g_autofree char *line = fd_asset_describe_event (store, event);
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (fd_audit_event_get_at (event) / G_USEC_PER_SEC);
-      g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
-
-      if (line == NULL)
-        continue;
-
-      if (!json)
-        {
-          printf ("%s  %s\n", when, line);
-          continue;
-        }
-
-      json_builder_begin_object (builder);
-      add_int (builder, "seq", fd_audit_event_get_seq (event));
-      add_int (builder, "at_us", fd_audit_event_get_at (event));
-      add_string (builder, "actor", fd_audit_event_get_actor (event));
-      add_string (builder, "entity_type", fd_audit_event_get_entity_type (event));
-      add_string (builder, "entity_id", fd_audit_event_get_entity_id (event));
-      add_string (builder, "action", fd_audit_event_get_action (event));
-      add_string (builder, "description", line);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  if (json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-      fd_cli_print_json (root);
-    }
-
   return FD_CLI_EXIT_OK;
 }
 
@@ -898,12 +487,12 @@ cmd_asset_group (FdCli  *cli,
 
   if (!fd_cli_parse (cli, &argc, &argv, entries, "create NAME [--brief ID] | list [--json]",
                      1, 2, &status) ||
-      !parse_optional_id (brief_text, _("brief"), &brief_id, &status))
+      !fd_cli_parse_optional_id (brief_text, _("brief"), &brief_id, &status))
     return status;
 
   if (g_str_equal (argv[1], "create") && argc == 3)
     {
-      if (!(store = acting (cli, &person_id, &error)) ||
+      if (!(store = fd_cli_acting (cli, &person_id, &error)) ||
           !(id = fd_asset_group_create (store, person_id, argv[2], brief_id, &error)))
         return fd_cli_fail (g_steal_pointer (&error));
 
@@ -934,10 +523,10 @@ cmd_asset_group (FdCli  *cli,
               continue;
             }
           json_builder_begin_object (builder);
-          add_int (builder, "id", fd_asset_group_get_id (group));
-          add_string (builder, "name", fd_asset_group_get_name (group));
-          add_optional_int (builder, "brief_id", fd_asset_group_get_brief_id (group));
-          add_int (builder, "n_assets", fd_asset_group_get_n_assets (group));
+          fd_cli_json_add_int (builder, "id", fd_asset_group_get_id (group));
+          fd_cli_json_add_string (builder, "name", fd_asset_group_get_name (group));
+          fd_cli_json_add_optional_int (builder, "brief_id", fd_asset_group_get_brief_id (group));
+          fd_cli_json_add_int (builder, "n_assets", fd_asset_group_get_n_assets (group));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -951,213 +540,6 @@ cmd_asset_group (FdCli  *cli,
   return fd_cli_usage (_("Usage: asset group create NAME [--brief ID] | asset group list [--json]"));
 }
 
-static int
-cmd_review (FdCli  *cli,
-            int     argc,
-            char  **argv)
-{
-  g_autofree char *feedback = NULL;
-  g_autoptr(GError) error = NULL;
-  FdAssetState state = FD_ASSET_STATE_NONE;
-  FdReviewDecision decision;
-  gint64 asset_id, person_id;
-  FdStore *store;
-  int status;
-  const GOptionEntry entries[] = {
-    { "feedback", 0, 0, G_OPTION_ARG_STRING, &feedback, N_("What should change, or the comment"), N_("TEXT") },
-    { NULL }
-  };
-
-  if (!fd_cli_parse (cli, &argc, &argv, entries, "ID approve|request-changes|comment", 2, 2, &status) ||
-      !parse_asset_id (argv[1], &asset_id, &status))
-    return status;
-
-  if (g_str_equal (argv[2], "approve"))
-    decision = FD_REVIEW_DECISION_APPROVED;
-  else if (g_str_equal (argv[2], "request-changes"))
-    decision = FD_REVIEW_DECISION_CHANGES_REQUESTED;
-  else if (g_str_equal (argv[2], "comment"))
-    decision = FD_REVIEW_DECISION_COMMENT;
-  else
-    return fd_cli_usage (_("“%s” is not a review; use approve, request-changes or comment."), argv[2]);
-
-  if (!(store = acting (cli, &person_id, &error)) ||
-      !fd_asset_review (store, person_id, asset_id, decision, feedback, &state, &error))
-    return fd_cli_fail (g_steal_pointer (&error));
-
-  printf ("%" G_GINT64_FORMAT " %s\n", asset_id, fd_asset_state_to_string (state));
-  return FD_CLI_EXIT_OK;
-}
-
-static gboolean
-resolve_people (FdStore     *store,
-                const char  *list,
-                GArray      *ids,
-                GError     **error)
-{
-  g_auto(GStrv) names = NULL;
-
-  if (list == NULL)
-    return TRUE;
-
-  names = g_strsplit (list, ",", -1);
-  for (guint i = 0; names[i]; i++)
-    {
-      g_autoptr(FdPerson) person = NULL;
-      gint64 id;
-
-      if (*g_strstrip (names[i]) == '\0')
-        continue;
-      if (!(person = fd_roster_find (store, names[i], error)))
-        return FALSE;
-
-      id = fd_person_get_id (person);
-      g_array_append_val (ids, id);
-    }
-
-  return TRUE;
-}
-
-static int
-cmd_policy_set (FdCli  *cli,
-                int     argc,
-                char  **argv)
-{
-  g_autofree char *required_text = NULL;
-  g_autofree char *optional_text = NULL;
-  g_autoptr(GArray) required = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) optional = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-  FdAssetKind kind;
-  gint64 person_id;
-  FdStore *store;
-  int status;
-  const GOptionEntry entries[] = {
-    { "required", 0, 0, G_OPTION_ARG_STRING, &required_text, N_("Whose approval is required (comma list)"), N_("P1,P2") },
-    { "optional", 0, 0, G_OPTION_ARG_STRING, &optional_text, N_("Who may review without deciding (comma list)"), N_("P3") },
-    { NULL }
-  };
-
-  if (!fd_cli_parse (cli, &argc, &argv, entries, "KIND --required P1,P2 [--optional P3]",
-                     1, 1, &status) ||
-      !parse_kind (argv[1], &kind, &status))
-    return status;
-
-  if (required_text == NULL)
-    return fd_cli_usage (_("policy set needs --required: whose approval an asset needs."));
-
-  if (!(store = acting (cli, &person_id, &error)) ||
-      !resolve_people (store, required_text, required, &error) ||
-      !resolve_people (store, optional_text, optional, &error) ||
-      !fd_reviewer_policy_set (store, person_id, kind,
-                               (const gint64 *)required->data, required->len,
-                               (const gint64 *)optional->data, optional->len, &error))
-    return fd_cli_fail (g_steal_pointer (&error));
-
-  return FD_CLI_EXIT_OK;
-}
-
-static int
-cmd_policy_list (FdCli  *cli,
-                 int     argc,
-                 char  **argv)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GError) error = NULL;
-  gboolean json = FALSE;
-  FdStore *store;
-  int status;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  if (!fd_cli_parse (cli, &argc, &argv, entries, "", 0, 0, &status))
-    return status;
-
-  if (!(store = fd_cli_get_store (cli, &error)))
-    return fd_cli_fail (g_steal_pointer (&error));
-
-  json_builder_begin_object (builder);
-  for (FdAssetKind kind = FD_ASSET_KIND_VIDEO; kind <= FD_ASSET_N_KINDS; kind++)
-    {
-      g_autoptr(GPtrArray) reviewers = fd_reviewer_policy_get (store, kind, &error);
-      g_autofree char *required = NULL;
-      g_autofree char *optional = NULL;
-      GString *names[2] = { g_string_new (NULL), g_string_new (NULL) };
-
-      if (reviewers == NULL)
-        {
-          g_string_free (names[0], TRUE);
-          g_string_free (names[1], TRUE);
-          return fd_cli_fail (g_steal_pointer (&error));
-        }
-
-      json_builder_set_member_name (builder, fd_asset_kind_to_string (kind));
-      json_builder_begin_object (builder);
-      for (int r = 1; r >= 0; r--)
-        {
-          json_builder_set_member_name (builder, r ? "required" : "optional");
-          json_builder_begin_array (builder);
-          for (guint i = 0; i < reviewers->len; i++)
-            {
-              FdAssetReviewer *reviewer = g_ptr_array_index (reviewers, i);
-
-              if (fd_asset_reviewer_get_required (reviewer) != r)
-                continue;
-              json_builder_begin_object (builder);
-              add_int (builder, "person_id", fd_asset_reviewer_get_person_id (reviewer));
-              add_string (builder, "name", fd_asset_reviewer_get_name (reviewer));
-              json_builder_end_object (builder);
-              g_string_append_printf (names[r], "%s%s", names[r]->len ? ", " : "",
-                                      fd_asset_reviewer_get_name (reviewer));
-            }
-          json_builder_end_array (builder);
-        }
-      json_builder_end_object (builder);
-
-      required = g_string_free (names[1], FALSE);
-      optional = g_string_free (names[0], FALSE);
-      if (!json)
-        printf ("%-14s %s: %s%s%s%s\n", fd_asset_kind_to_string (kind), _("required"),
-                *required ? required : "—", *optional ? "; " : "",
-                *optional ? _("optional: ") : "", optional);
-    }
-  json_builder_end_object (builder);
-
-  if (json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-      fd_cli_print_json (root);
-    }
-
-  return FD_CLI_EXIT_OK;
-}
-
-/* The demo step: the creatives, and what the board shows of them. */
-gboolean
-fd_cli_demo_assets (FdWorkspace  *workspace,
-                    GError      **error)
-{
-  g_autoptr(GPtrArray) assets = NULL;
-  guint per_state[FD_ASSET_N_STATES + 1] = { 0 };
-  guint n_assets = 0;
-
-  if (!fd_demo_creatives_populate (workspace, &n_assets, error) ||
-      !(assets = fd_asset_list_all (fd_workspace_get_store (workspace), error)))
-    return FALSE;
-
-  for (guint i = 0; i < assets->len; i++)
-    per_state[fd_asset_get_state (g_ptr_array_index (assets, i))]++;
-
-  printf (_("  Assets:      %u\n"), assets->len);
-  for (FdAssetState state = FD_ASSET_STATE_DRAFT; state <= FD_ASSET_N_STATES; state++)
-    printf ("               · %-20s %u\n", fd_asset_state_get_display_name (state), per_state[state]);
-
-  return TRUE;
-}
-
 const FdCliCommand fd_cli_assets_commands[] = {
   { "asset", "import", "FILE [--kind K] [--asset ID] [--brief ID] [--group ID] [--name NAME] [--note TEXT] [--json]",
     N_("Import a video or image as a new asset or version; prints ID VERSION"), cmd_asset_import },
@@ -1167,17 +549,17 @@ const FdCliCommand fd_cli_assets_commands[] = {
     N_("Add a version to a headline, primary text or script; prints ID VERSION"), cmd_asset_edit },
   { "asset", "set", "ID [--name NAME] [--due DATE] [--campaign NAME] [--brief ID] [--group ID]",
     N_("Change an asset's name, due date, campaign, brief or group"), cmd_asset_set },
-  { "asset", "list", "[--state S] [--kind K] [--brief ID] [--json]", N_("List assets"), cmd_asset_list },
-  { "asset", "show", "ID [--json]", N_("Show an asset, its versions and its reviewers"), cmd_asset_show },
+  { "asset", "list", "[--state S] [--kind K] [--brief ID] [--json]", N_("List assets"), fd_cli_asset_list },
+  { "asset", "show", "ID [--json]", N_("Show an asset, its versions and its reviewers"), fd_cli_asset_show },
   { "asset", "move", "ID STATE [--reason TEXT]", N_("Ask for a state change"), cmd_asset_move },
   { "asset", "upload", "ID", N_("Check the approved file's hash and mark the asset uploaded"), cmd_asset_upload },
   { "asset", "verify", "ID", N_("Check that the approved version's stored file is intact"), cmd_asset_verify },
-  { "asset", "history", "ID [--json]", N_("Print an asset's history from the audit log"), cmd_asset_history },
+  { "asset", "history", "ID [--json]", N_("Print an asset's history from the audit log"), fd_cli_asset_history },
   { "asset", "group", "create NAME [--brief ID] | list [--json]",
     N_("Create or list dynamic-creative groups"), cmd_asset_group },
   { NULL, "review", "ID approve|request-changes|comment [--feedback TEXT]",
-    N_("Approve, request changes or comment, as a reviewer"), cmd_review },
-  { "policy", "set", "KIND --required P1,P2 [--optional P3]", N_("Set who reviews a kind of asset"), cmd_policy_set },
-  { "policy", "list", "[--json]", N_("Show the reviewer policies"), cmd_policy_list },
+    N_("Approve, request changes or comment, as a reviewer"), fd_cli_review },
+  { "policy", "set", "KIND --required P1,P2 [--optional P3]", N_("Set who reviews a kind of asset"), fd_cli_policy_set },
+  { "policy", "list", "[--json]", N_("Show the reviewer policies"), fd_cli_policy_list },
   { NULL }
 };

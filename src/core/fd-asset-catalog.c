@@ -13,378 +13,15 @@
 
 #include "fd-asset-catalog.h"
 #include "fd-asset-private.h"
-#include "fd-brief.h"
 #include "fd-core-error.h"
 #include "fd-mutation.h"
-#include "fd-roster.h"
 
 /* Assets and their versions. A version is immutable and named by the
- * SHA-256 of what was made: the stored file for media kinds, the UTF-8 text
- * for text kinds. Adding a version never changes an earlier one; on an
- * approved asset it starts a new review round (fd-asset-workflow.c), and
- * the approval stays with the version it was given to. */
-
-G_DEFINE_BOXED_TYPE (FdAssetImportRequest, fd_asset_import_request,
-                     fd_asset_import_request_copy, fd_asset_import_request_free)
-
-FdAssetImportRequest *
-fd_asset_import_request_new (void)
-{
-  return g_new0 (FdAssetImportRequest, 1);
-}
-
-FdAssetImportRequest *
-fd_asset_import_request_copy (const FdAssetImportRequest *self)
-{
-  FdAssetImportRequest *copy;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  copy = g_memdup2 (self, sizeof *self);
-  copy->name = g_strdup (self->name);
-  copy->note = g_strdup (self->note);
-
-  return copy;
-}
-
-void
-fd_asset_import_request_free (FdAssetImportRequest *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->name);
-  g_free (self->note);
-  g_free (self);
-}
-
-/*
- * Shared with fd-asset-workflow.c
- */
-
-void
-_fd_asset_row_clear (FdAssetRow *row)
-{
-  g_clear_pointer (&row->name, g_free);
-  g_clear_pointer (&row->created_by, g_free);
-  g_clear_pointer (&row->current_sha256, g_free);
-}
-
-gboolean
-_fd_asset_row_load (FdStore     *store,
-                    gint64       asset_id,
-                    FdAssetRow  *row,
-                    GError     **error)
-{
-  g_auto(FdStmt) stmt = NULL;
-  gboolean has_row;
-
-  stmt = fd_store_stmt (store,
-                        "SELECT a.id, a.kind, a.state, a.name, a.current_version, "
-                        "a.review_round, a.review_version, a.created_by, v.sha256 "
-                        "FROM asset a LEFT JOIN asset_version v "
-                        "ON v.asset_id = a.id AND v.number = a.current_version "
-                        "WHERE a.id = ?",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, asset_id);
-  if (!fd_store_step (store, stmt, &has_row, error))
-    return FALSE;
-
-  if (!has_row)
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                   _("There is no asset %" G_GINT64_FORMAT "."), asset_id);
-      return FALSE;
-    }
-
-  _fd_asset_row_clear (row);
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->kind = fd_asset_kind_from_string (fd_stmt_column_text (stmt, 1));
-  row->state = fd_asset_state_from_string (fd_stmt_column_text (stmt, 2));
-  row->name = fd_stmt_dup_text (stmt, 3);
-  row->current_version = sqlite3_column_int64 (stmt, 4);
-  row->review_round = sqlite3_column_int64 (stmt, 5);
-  row->review_version = sqlite3_column_int64 (stmt, 6);
-  row->created_by = fd_stmt_dup_text (stmt, 7);
-  row->current_sha256 = fd_stmt_dup_text (stmt, 8);
-
-  return TRUE;
-}
-
-/**
- * _fd_asset_require_actor:
- *
- * Returns: (transfer full): the acting person, who must be an active
- *   roster member; %NULL with @error set otherwise
- */
-FdPerson *
-_fd_asset_require_actor (FdStore  *store,
-                         gint64    person_id,
-                         GError  **error)
-{
-  g_autoptr(FdPerson) person = NULL;
-
-  if (person_id <= 0)
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED,
-                   _("Only someone on the roster can change assets; choose who you are first."));
-      return NULL;
-    }
-
-  if (!(person = fd_roster_get (store, person_id, error)))
-    return NULL;
-
-  if (!fd_person_get_active (person))
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED,
-                   _("%s is no longer active on the roster and cannot change assets."),
-                   fd_person_get_name (person));
-      return NULL;
-    }
-
-  return g_steal_pointer (&person);
-}
-
-char *
-_fd_asset_snapshot (FdStore     *store,
-                    gint64       asset_id,
-                    GError     **error)
-{
-  return fd_store_query_text (store, FD_ASSET_SNAPSHOT_SQL, asset_id, error);
-}
-
-/**
- * _fd_asset_record:
- * @before_json: (nullable): the asset's state before the change
- *
- * Records an event about the asset with its current row as the "after"
- * state.
- */
-gboolean
-_fd_asset_record (FdMutation  *mutation,
-                  gint64       asset_id,
-                  const char  *action,
-                  const char  *before_json,
-                  GError     **error)
-{
-  g_autofree char *after = _fd_asset_snapshot (fd_mutation_get_store (mutation), asset_id, error);
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, asset_id);
-
-  if (after == NULL)
-    return FALSE;
-
-  return fd_mutation_record (mutation, "asset", id_text, action, before_json, after, error);
-}
-
-/*
- * Helpers
- */
-
-static gboolean
-check_brief (FdStore  *store,
-             gint64    brief_id,
-             GError  **error)
-{
-  g_autoptr(FdBrief) brief = NULL;
-
-  if (brief_id == 0)
-    return TRUE;
-
-  brief = fd_brief_get (store, brief_id, error);
-  return brief != NULL;
-}
-
-static gboolean
-check_group (FdStore  *store,
-             gint64    group_id,
-             GError  **error)
-{
-  g_autofree char *json = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (group_id == 0)
-    return TRUE;
-
-  json = fd_store_query_text (store, FD_ASSET_GROUP_SNAPSHOT_SQL, group_id, &local_error);
-  if (json != NULL)
-    return TRUE;
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                 _("There is no dynamic-creative group %" G_GINT64_FORMAT "."), group_id);
-  return FALSE;
-}
-
-static char *
-clean_name (const char  *name,
-            GError     **error)
-{
-  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
-
-  if (*clean == '\0')
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID, _("An asset needs a name."));
-      return NULL;
-    }
-
-  return g_steal_pointer (&clean);
-}
-
-/* Versions are added to what is still being worked on or reviewed; an
- * uploaded or archived asset keeps the version it ended with. */
-static gboolean
-check_open_for_versions (const FdAssetRow  *row,
-                         GError           **error)
-{
-  if (row->state == FD_ASSET_STATE_UPLOADED)
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED,
-                   _("“%s” was uploaded with version %" G_GINT64_FORMAT " and takes no new "
-                     "versions. Create a new asset for a new cut."),
-                   row->name, row->current_version);
-      return FALSE;
-    }
-
-  if (row->state == FD_ASSET_STATE_ARCHIVED)
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED,
-                   _("“%s” is archived, and Archived is final: it takes no new versions. "
-                     "Create a new asset to work on it again."),
-                   row->name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Refuses bytes or text that are already a version of this asset: a
- * version is something new to review. */
-static gboolean
-check_not_duplicate (FdStore           *store,
-                     const FdAssetRow  *row,
-                     const char        *sha256,
-                     GError           **error)
-{
-  g_auto(FdStmt) stmt = NULL;
-  gboolean has_row;
-
-  stmt = fd_store_stmt (store,
-                        "SELECT number FROM asset_version WHERE asset_id = ? AND sha256 = ? "
-                        "ORDER BY number DESC LIMIT 1",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, row->id);
-  fd_stmt_bind_text (stmt, 2, sha256);
-  if (!fd_store_step (store, stmt, &has_row, error))
-    return FALSE;
-
-  if (has_row)
-    {
-      gint64 number = sqlite3_column_int64 (stmt, 0);
-
-      if (fd_asset_kind_is_text (row->kind))
-        g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_EXISTS,
-                     _("This is the same text as version %" G_GINT64_FORMAT " of “%s”; "
-                       "nothing was added."),
-                     number, row->name);
-      else
-        g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_EXISTS,
-                     _("This is the same file as version %" G_GINT64_FORMAT " of “%s”; "
-                       "nothing was imported."),
-                     number, row->name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gint64
-insert_version (FdMutation   *mutation,
-                gint64        asset_id,
-                gint64        number,
-                const char   *sha256,
-                const char   *text,
-                const char   *probe_json,
-                gint64        size,
-                const char   *filename,
-                const char   *note,
-                GError      **error)
-{
-  FdStore *store = fd_mutation_get_store (mutation);
-  g_auto(FdStmt) insert = NULL;
-  g_auto(FdStmt) update = NULL;
-  g_autofree char *clean_note = note ? g_strstrip (g_strdup (note)) : NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *id_text = NULL;
-  gint64 id;
-
-  insert = fd_store_stmt (store,
-                          "INSERT INTO asset_version (asset_id, number, sha256, text, probe_json, "
-                          "size_bytes, filename, note, created_us, created_by) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, nullif (?, ''), ?, ?)",
-                          error);
-  if (insert == NULL)
-    return 0;
-
-  sqlite3_bind_int64 (insert, 1, asset_id);
-  sqlite3_bind_int64 (insert, 2, number);
-  fd_stmt_bind_text (insert, 3, sha256);
-  fd_stmt_bind_text (insert, 4, text);
-  fd_stmt_bind_text (insert, 5, probe_json);
-  sqlite3_bind_int64 (insert, 6, size);
-  fd_stmt_bind_text (insert, 7, filename);
-  fd_stmt_bind_text (insert, 8, clean_note);
-  sqlite3_bind_int64 (insert, 9, fd_mutation_get_time (mutation));
-  fd_stmt_bind_text (insert, 10, fd_mutation_get_actor (mutation));
-  if (!fd_store_run (store, insert, error))
-    return 0;
-
-  id = fd_store_get_last_insert_id (store);
-
-  /* In review, the new version is the one under review: decisions on the
-   * old one no longer count towards approval. */
-  update = fd_store_stmt (store,
-                          "UPDATE asset SET current_version = ?1, "
-                          "review_version = CASE WHEN state = 'in-review' THEN ?1 "
-                          "ELSE review_version END WHERE id = ?2",
-                          error);
-  if (update == NULL)
-    return 0;
-
-  sqlite3_bind_int64 (update, 1, number);
-  sqlite3_bind_int64 (update, 2, asset_id);
-  if (!fd_store_run (store, update, error))
-    return 0;
-
-  after = fd_store_query_text (store, FD_ASSET_VERSION_SNAPSHOT_SQL, id, error);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  if (after == NULL ||
-      !fd_mutation_record (mutation, "asset_version", id_text, "create", NULL, after, error))
-    return 0;
-
-  return id;
-}
-
-/* After a version row was added: the asset event, and on an approved asset
- * the return to review. */
-static gboolean
-finish_new_version (FdMutation  *mutation,
-                    FdAssetRow  *row,
-                    const char  *before,
-                    GError     **error)
-{
-  if (row->state == FD_ASSET_STATE_APPROVED)
-    return _fd_asset_reopen_for_new_version (mutation, row, before, error);
-
-  return _fd_asset_record (mutation, row->id, "new-version", before, error);
-}
+ * SHA-256 of what was made: the stored file for media kinds (see
+ * fd-asset-import.c), the UTF-8 text for text kinds. Adding a version never
+ * changes an earlier one; on an approved asset it starts a new review round
+ * (fd-asset-workflow.c), and the approval stays with the version it was
+ * given to. */
 
 static char *
 clean_text (FdAssetKind   kind,
@@ -409,37 +46,6 @@ clean_text (FdAssetKind   kind,
     }
 
   return g_steal_pointer (&clean);
-}
-
-static gint64
-insert_asset (FdMutation   *mutation,
-              FdAssetKind   kind,
-              const char   *name,
-              gint64        brief_id,
-              gint64        group_id,
-              GError      **error)
-{
-  FdStore *store = fd_mutation_get_store (mutation);
-  g_auto(FdStmt) stmt = NULL;
-
-  stmt = fd_store_stmt (store,
-                        "INSERT INTO asset (kind, name, brief_id, group_id, state, state_since_us, "
-                        "created_us, created_by) "
-                        "VALUES (?, ?, nullif (?, 0), nullif (?, 0), 'draft', ?5, ?5, ?)",
-                        error);
-  if (stmt == NULL)
-    return 0;
-
-  fd_stmt_bind_text (stmt, 1, fd_asset_kind_to_string (kind));
-  fd_stmt_bind_text (stmt, 2, name);
-  sqlite3_bind_int64 (stmt, 3, brief_id);
-  sqlite3_bind_int64 (stmt, 4, group_id);
-  sqlite3_bind_int64 (stmt, 5, fd_mutation_get_time (mutation));
-  fd_stmt_bind_text (stmt, 6, fd_mutation_get_actor (mutation));
-  if (!fd_store_run (store, stmt, error))
-    return 0;
-
-  return fd_store_get_last_insert_id (store);
 }
 
 /*
@@ -496,16 +102,16 @@ fd_asset_create (FdStore      *store,
       return 0;
     }
 
-  if (!(clean = clean_name (name, error)) ||
+  if (!(clean = _fd_asset_clean_name (name, error)) ||
       (text != NULL && !(body = clean_text (kind, text, error))) ||
       !(person = _fd_asset_require_actor (store, person_id, error)))
     return 0;
 
   actor = fd_person_dup_actor (person);
   if (!(mutation = fd_mutation_begin (store, actor, error)) ||
-      !check_brief (store, brief_id, error) ||
-      !check_group (store, group_id, error) ||
-      !(id = insert_asset (mutation, kind, clean, brief_id, group_id, error)) ||
+      !_fd_asset_check_brief (store, brief_id, error) ||
+      !_fd_asset_check_group (store, group_id, error) ||
+      !(id = _fd_asset_insert_asset (mutation, kind, clean, brief_id, group_id, error)) ||
       !_fd_asset_record (mutation, id, "create", NULL, error))
     return 0;
 
@@ -515,7 +121,7 @@ fd_asset_create (FdStore      *store,
       g_autofree char *before = _fd_asset_snapshot (store, id, error);
 
       if (before == NULL ||
-          !insert_version (mutation, id, 1, sha, body, NULL, strlen (body), NULL, NULL, error) ||
+          !_fd_asset_insert_version (mutation, id, 1, sha, body, NULL, strlen (body), NULL, NULL, error) ||
           !_fd_asset_record (mutation, id, "new-version", before, error))
         return 0;
     }
@@ -572,250 +178,23 @@ fd_asset_add_text_version (FdStore     *store,
       return 0;
     }
 
-  if (!check_open_for_versions (&row, error) ||
+  if (!_fd_asset_check_open_for_versions (&row, error) ||
       !(body = clean_text (row.kind, text, error)))
     return 0;
 
   sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
-  if (!check_not_duplicate (store, &row, sha, error) ||
+  if (!_fd_asset_check_not_duplicate (store, &row, sha, error) ||
       !(before = _fd_asset_snapshot (store, asset_id, error)))
     return 0;
 
   number = row.current_version + 1;
-  if (!insert_version (mutation, asset_id, number, sha, body, NULL, strlen (body),
+  if (!_fd_asset_insert_version (mutation, asset_id, number, sha, body, NULL, strlen (body),
                        NULL, note, error) ||
-      !finish_new_version (mutation, &row, before, error) ||
+      !_fd_asset_finish_new_version (mutation, &row, before, error) ||
       !fd_mutation_commit (mutation, error))
     return 0;
 
   return number;
-}
-
-static char *
-name_from_file (const char *filename)
-{
-  g_autofree char *base = g_path_get_basename (filename);
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-
-  return g_steal_pointer (&base);
-}
-
-/* For a new asset: the kind the file is. */
-static FdAssetKind
-resolve_kind (const FdAssetImportRequest  *request,
-              const FdMediaInfo           *info,
-              const char                  *filename,
-              GError                     **error)
-{
-  FdAssetKind found = info->is_image ? FD_ASSET_KIND_IMAGE : FD_ASSET_KIND_VIDEO;
-  FdAssetKind wanted = request->kind;
-
-  if (wanted == FD_ASSET_KIND_NONE || wanted == found)
-    return found;
-
-  if (fd_asset_kind_is_text (wanted))
-    g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                 _("%s are written, not imported: create one with its text instead of "
-                   "importing “%s”."),
-                 fd_asset_kind_get_display_name (wanted), filename);
-  else
-    g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                 _("“%s” is %s, not %s."), filename,
-                 found == FD_ASSET_KIND_IMAGE ? _("an image") : _("a video"),
-                 wanted == FD_ASSET_KIND_IMAGE ? _("an image") : _("a video"));
-
-  return FD_ASSET_KIND_NONE;
-}
-
-static gboolean
-check_media_target (const FdAssetRow  *row,
-                    const FdMediaInfo *info,
-                    const char        *filename,
-                    GError           **error)
-{
-  if (!fd_asset_kind_is_media (row->kind))
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                   _("“%s” is a %s: its versions are written as text, not imported "
-                     "from files."),
-                   row->name, fd_asset_kind_get_display_name (row->kind));
-      return FALSE;
-    }
-
-  if (info != NULL && (row->kind == FD_ASSET_KIND_IMAGE) != info->is_image)
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                   _("“%s” is %s, but “%s” is %s."), filename,
-                   info->is_image ? _("an image") : _("a video"), row->name,
-                   row->kind == FD_ASSET_KIND_IMAGE ? _("an image") : _("a video"));
-      return FALSE;
-    }
-
-  return check_open_for_versions (row, error);
-}
-
-/**
- * fd_asset_check_import:
- * @filename: the file's name, for messages
- *
- * The checks of fd_asset_import_media() that need no probe: call it before
- * copying and probing a large file, to refuse early. The import checks
- * everything again.
- *
- * Returns: %TRUE when the import may go ahead
- */
-gboolean
-fd_asset_check_import (FdStore                     *store,
-                       const FdAssetImportRequest  *request,
-                       const char                  *filename,
-                       GError                     **error)
-{
-  g_autoptr(FdPerson) person = NULL;
-  g_auto(FdAssetRow) row = { 0 };
-
-  g_return_val_if_fail (FD_IS_STORE (store), FALSE);
-
-  if (!(person = _fd_asset_require_actor (store, request->person_id, error)))
-    return FALSE;
-
-  if (request->asset_id != 0)
-    return _fd_asset_row_load (store, request->asset_id, &row, error) &&
-           check_media_target (&row, NULL, filename, error);
-
-  if (fd_asset_kind_is_text (request->kind))
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                   _("%s are written, not imported: create one with its text instead of "
-                     "importing “%s”."),
-                   fd_asset_kind_get_display_name (request->kind), filename);
-      return FALSE;
-    }
-
-  return check_brief (store, request->brief_id, error) &&
-         check_group (store, request->group_id, error);
-}
-
-/* Everything of an import but the file: runs inside the mutation. */
-static gboolean
-import_rows (FdMutation                  *mutation,
-             FdMediaStore                *media_store,
-             const FdAssetImportRequest  *request,
-             FdMediaStaged               *staged,
-             const FdMediaInfo           *info,
-             FdAssetImportResult         *result,
-             GError                     **error)
-{
-  FdStore *store = fd_mutation_get_store (mutation);
-  const char *filename = fd_media_staged_get_name (staged);
-  const char *sha = fd_media_staged_get_sha256 (staged);
-  g_auto(FdAssetRow) row = { 0 };
-  g_autoptr(JsonNode) probe = NULL;
-  g_autofree char *probe_json = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *stored = NULL;
-  gint64 asset_id = request->asset_id;
-
-  if (asset_id == 0)
-    {
-      g_autofree char *name = request->name ? g_strdup (request->name) : name_from_file (filename);
-      g_autofree char *clean = NULL;
-      FdAssetKind kind;
-
-      if ((kind = resolve_kind (request, info, filename, error)) == FD_ASSET_KIND_NONE ||
-          !(clean = clean_name (name, error)) ||
-          !check_brief (store, request->brief_id, error) ||
-          !check_group (store, request->group_id, error) ||
-          !(asset_id = insert_asset (mutation, kind, clean, request->brief_id,
-                                     request->group_id, error)) ||
-          !_fd_asset_record (mutation, asset_id, "create", NULL, error))
-        return FALSE;
-
-      result->new_asset = TRUE;
-    }
-
-  if (!_fd_asset_row_load (store, asset_id, &row, error) ||
-      !check_media_target (&row, info, filename, error) ||
-      !check_not_duplicate (store, &row, sha, error) ||
-      !(before = _fd_asset_snapshot (store, asset_id, error)))
-    return FALSE;
-
-  probe = fd_media_info_to_json (info);
-  probe_json = json_to_string (probe, FALSE);
-
-  /* The file goes in last: nothing before can fail because of it, and the
-   * caller takes it out again if the rows are not committed. */
-  if (!(stored = fd_media_store_commit_staged (media_store, staged, &result->new_file, error)))
-    return FALSE;
-  g_strlcpy (result->sha256, stored, sizeof result->sha256);
-
-  result->asset_id = asset_id;
-  result->version = row.current_version + 1;
-
-  return insert_version (mutation, asset_id, result->version, stored, NULL, probe_json,
-                         fd_media_staged_get_size (staged), filename, request->note, error) &&
-         finish_new_version (mutation, &row, before, error);
-}
-
-/**
- * fd_asset_import_media:
- * @media_store: the workspace's media folder
- * @request: what to do with the file
- * @staged: the file, staged with fd_media_store_stage_file() and already
- *   probed (and its thumbnail made) by the media layer
- * @info: what the probe found
- * @result: (out caller-allocates): what was done
- *
- * Stores the staged file content-addressed (once, however often the same
- * bytes are imported) and records it as the next version of an asset, or
- * of a new asset. A file that is already a version of that asset is
- * refused. If anything fails, neither rows nor a newly stored file remain.
- *
- * This is the core half of an import; call the media layer's
- * fd_asset_import_file(), which probes the file and makes the thumbnail
- * first.
- *
- * Returns: %TRUE on success
- */
-gboolean
-fd_asset_import_media (FdStore                     *store,
-                       FdMediaStore                *media_store,
-                       const FdAssetImportRequest  *request,
-                       FdMediaStaged               *staged,
-                       const FdMediaInfo           *info,
-                       FdAssetImportResult         *result,
-                       GError                     **error)
-{
-  g_autoptr(FdMutation) mutation = NULL;
-  g_autoptr(FdPerson) person = NULL;
-  g_autofree char *actor = NULL;
-  FdAssetImportResult local = { 0 };
-
-  g_return_val_if_fail (FD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (FD_IS_MEDIA_STORE (media_store), FALSE);
-  g_return_val_if_fail (request != NULL && staged != NULL && info != NULL, FALSE);
-
-  if (!(person = _fd_asset_require_actor (store, request->person_id, error)))
-    return FALSE;
-
-  actor = fd_person_dup_actor (person);
-  if (!(mutation = fd_mutation_begin (store, actor, error)))
-    return FALSE;
-
-  if (!import_rows (mutation, media_store, request, staged, info, &local, error) ||
-      !fd_mutation_commit (mutation, error))
-    {
-      if (local.new_file)
-        fd_media_store_discard (media_store, local.sha256);
-      return FALSE;
-    }
-
-  if (result != NULL)
-    *result = local;
-
-  return TRUE;
 }
 
 /**
@@ -846,7 +225,7 @@ fd_asset_update (FdStore               *store,
   g_return_val_if_fail (FD_IS_STORE (store), FALSE);
   g_return_val_if_fail (changes != NULL, FALSE);
 
-  if ((changes->set & FD_ASSET_CHANGE_NAME) && !(name = clean_name (changes->name, error)))
+  if ((changes->set & FD_ASSET_CHANGE_NAME) && !(name = _fd_asset_clean_name (changes->name, error)))
     return FALSE;
 
   if (changes->campaign != NULL)
@@ -868,8 +247,8 @@ fd_asset_update (FdStore               *store,
       return FALSE;
     }
 
-  if (((changes->set & FD_ASSET_CHANGE_BRIEF) && !check_brief (store, changes->brief_id, error)) ||
-      ((changes->set & FD_ASSET_CHANGE_GROUP) && !check_group (store, changes->group_id, error)) ||
+  if (((changes->set & FD_ASSET_CHANGE_BRIEF) && !_fd_asset_check_brief (store, changes->brief_id, error)) ||
+      ((changes->set & FD_ASSET_CHANGE_GROUP) && !_fd_asset_check_group (store, changes->group_id, error)) ||
       !(before = _fd_asset_snapshot (store, asset_id, error)))
     return FALSE;
 
@@ -939,7 +318,7 @@ fd_asset_group_create (FdStore     *store,
 
   actor = fd_person_dup_actor (person);
   if (!(mutation = fd_mutation_begin (store, actor, error)) ||
-      !check_brief (store, brief_id, error))
+      !_fd_asset_check_brief (store, brief_id, error))
     return 0;
 
   stmt = fd_store_stmt (store,

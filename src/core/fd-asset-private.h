@@ -14,6 +14,37 @@
 
 G_BEGIN_DECLS
 
+/* Shared by fd-asset.c and fd-asset-search.c. */
+struct _FdAsset
+{
+  GObject       parent_instance;
+
+  gint64        id;
+  FdAssetKind   kind;
+  FdAssetState  state;
+  char         *name;
+  gint64        version;
+  char         *sha256;
+  char         *preview;
+  GRefString   *thumbnail_dir;
+  gint64        due_us;
+  gboolean      due_from_brief;
+  gint64        brief_id;
+  GRefString   *brief_title;
+  GRefString   *campaign;
+  gint64        group_id;
+  GRefString   *group_name;
+  gint64        created_by;
+  gint64        created_us;
+  gint64        state_since_us;
+  char         *state_note;
+  gint64        review_round;
+  gint64        review_version;
+  GPtrArray    *reviewers;
+
+  char         *search_key;  /* built on first search */
+};
+
 /* What a card shows, in one row per asset. The columns are read by
  * _fd_asset_new_from_row(); add to both together. */
 #define FD_ASSET_CARD_SELECT \
@@ -49,6 +80,7 @@ void      _fd_asset_take_reviewers   (FdAsset       *self,
                                       GPtrArray     *reviewers);  /* transfer full */
 gboolean  _fd_asset_update_from      (FdAsset       *self,
                                       FdAsset       *fresh);
+void      _fd_asset_build_search_key (FdAsset       *self);
 GHashTable *_fd_asset_new_string_table (void);
 gint64    _fd_actor_get_person_id    (const char    *actor);
 
@@ -82,6 +114,40 @@ char       *_fd_asset_snapshot         (FdStore       *store,
 gboolean    _fd_asset_record           (FdMutation    *mutation,
                                         gint64         asset_id,
                                         const char    *action,
+                                        const char    *before_json,
+                                        GError       **error);
+gboolean    _fd_asset_check_brief      (FdStore       *store,
+                                        gint64         brief_id,
+                                        GError       **error);
+gboolean    _fd_asset_check_group      (FdStore       *store,
+                                        gint64         group_id,
+                                        GError       **error);
+char       *_fd_asset_clean_name       (const char    *name,
+                                        GError       **error);
+gboolean    _fd_asset_check_open_for_versions (const FdAssetRow *row,
+                                        GError       **error);
+gboolean    _fd_asset_check_not_duplicate (FdStore    *store,
+                                        const FdAssetRow *row,
+                                        const char    *sha256,
+                                        GError       **error);
+gint64      _fd_asset_insert_asset     (FdMutation    *mutation,
+                                        FdAssetKind    kind,
+                                        const char    *name,
+                                        gint64         brief_id,
+                                        gint64         group_id,
+                                        GError       **error);
+gint64      _fd_asset_insert_version   (FdMutation    *mutation,
+                                        gint64         asset_id,
+                                        gint64         number,
+                                        const char    *sha256,
+                                        const char    *text,
+                                        const char    *probe_json,
+                                        gint64         size,
+                                        const char    *filename,
+                                        const char    *note,
+                                        GError       **error);
+gboolean    _fd_asset_finish_new_version (FdMutation  *mutation,
+                                        FdAssetRow    *row,
                                         const char    *before_json,
                                         GError       **error);
 gboolean    _fd_asset_reopen_for_new_version (FdMutation *mutation,

@@ -151,6 +151,9 @@ _fd_asset_load_cards (FdStore     *store,
       !read_reviewers (store, ids_json, cards, error))
     return NULL;
 
+  for (guint i = 0; i < cards->len; i++)
+    _fd_asset_build_search_key (g_ptr_array_index (cards, i));
+
   return g_steal_pointer (&cards);
 }
 

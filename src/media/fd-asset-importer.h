@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "fd-asset-catalog.h"
+#include "fd-asset-import.h"
 #include "fd-workspace.h"
 
 G_BEGIN_DECLS

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "fd-asset-catalog.h"
+#include "fd-asset-import.h"
 #include "fd-asset-query.h"
 #include "fd-asset-workflow.h"
 #include "fd-audit-log.h"

@@ -53,6 +53,23 @@ write_truncated (const char *from,
   g_assert_true (g_file_set_contents (path, contents, (gssize)(len * keep), NULL));
 }
 
+/* The file up to its index: every box complete, but no moov. */
+static void
+write_without_index (const char *from,
+                     const char *name)
+{
+  g_autofree char *source = media_path (from);
+  g_autofree char *path = media_path (name);
+  g_autofree char *contents = NULL;
+  gsize len, offset = 0;
+
+  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
+  while (offset + 8 <= len && memcmp (contents + offset + 4, "moov", 4) != 0)
+    offset += GST_READ_UINT32_BE (contents + offset);
+  g_assert_cmpuint (offset + 8, <=, len);
+  g_assert_true (g_file_set_contents (path, contents, offset, NULL));
+}
+
 /* One second of picture with 1.15 s of sound, as editors often export. */
 static void
 write_overhang (const char *name)
@@ -99,6 +116,7 @@ make_media (void)
   write_video ("story.webm", &portrait);
   write_truncated ("hero.mp4", "cut.mp4", 0.6);
   write_truncated ("story.webm", "cut.webm", 0.5);
+  write_without_index ("hero.mp4", "noindex.mp4");
   write_overhang ("overhang.mp4");
 
   still = media_path ("feed.png");
@@ -389,7 +407,8 @@ static const BadFile bad_files[] = {
   { "empty.mp4", FD_MEDIA_ERROR_EMPTY, "“empty.mp4” is empty (0 bytes)." },
   { "notes.mp4", FD_MEDIA_ERROR_NOT_MEDIA, "“notes.mp4” is not a video or an image." },
   { "voice.ogg", FD_MEDIA_ERROR_NO_PICTURE, "“voice.ogg” has sound but no picture. Import a video or an image." },
-  { "cut.mp4", FD_MEDIA_ERROR_CORRUPT, "“cut.mp4” is damaged or cut short" },
+  { "cut.mp4", FD_MEDIA_ERROR_CORRUPT, "“cut.mp4” is damaged or cut short: it ends inside its MP4 structure." },
+  { "noindex.mp4", FD_MEDIA_ERROR_CORRUPT, "“noindex.mp4” is damaged or cut short: it has no MP4 index (moov)." },
   { "cut.webm", FD_MEDIA_ERROR_CORRUPT, "“cut.webm”" },
 };
 
