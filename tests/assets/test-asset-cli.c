@@ -370,6 +370,66 @@ test_tampering (AssetFixture  *f,
   assert_error_line (err, "asset 1 was changed outside Flightdeck");
 }
 
+static void
+test_demo (void)
+{
+  g_autofree char *dir = fd_test_tmpdir_new ();
+  g_autofree char *ws = g_build_filename (dir, "demo", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  gboolean seen[FD_ASSET_N_STATES + 1] = { FALSE };
+  JsonArray *assets;
+  int status;
+
+  out = fd_test_run_cli (ws, &status, &err, "demo", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Assets:      12"));
+  g_assert_nonnull (strstr (out, "chain verified"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Built once: a second run adds nothing. */
+  out = fd_test_run_cli (ws, &status, &err, "demo", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Assets:      12"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Every column of the board has something; media have thumbnails. */
+  out = fd_test_run_cli (ws, &status, &err, "asset", "list", "--json", NULL);
+  g_assert_cmpint (status, ==, 0);
+  list = json_from_string (out, NULL);
+  assets = json_node_get_array (list);
+  g_assert_cmpuint (json_array_get_length (assets), ==, 12);
+  for (guint i = 0; i < json_array_get_length (assets); i++)
+    {
+      JsonObject *asset = json_array_get_object_element (assets, i);
+      FdAssetKind kind = fd_asset_kind_from_string (json_object_get_string_member (asset, "kind"));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (asset, "id"));
+      g_autofree char *shown = NULL;
+      g_autofree char *show_err = NULL;
+      g_autoptr(JsonNode) show = NULL;
+      JsonArray *versions;
+
+      seen[fd_asset_state_from_string (json_object_get_string_member (asset, "state"))] = TRUE;
+      if (!fd_asset_kind_is_media (kind))
+        continue;
+
+      shown = fd_test_run_cli (ws, &status, &show_err, "asset", "show", id, "--json", NULL);
+      show = json_from_string (shown, NULL);
+      versions = json_object_get_array_member (json_node_get_object (show), "versions");
+      for (guint v = 0; v < json_array_get_length (versions); v++)
+        g_assert_true (g_file_test (json_object_get_string_member (json_array_get_object_element (versions, v),
+                                                                   "thumbnail"),
+                                    G_FILE_TEST_IS_REGULAR));
+    }
+  for (FdAssetState state = FD_ASSET_STATE_DRAFT; state <= FD_ASSET_N_STATES; state++)
+    g_assert_true (seen[state]);
+
+  fd_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +444,7 @@ main (int   argc,
   ASSET_TEST ("/assets/cli/refusals-and-usage", test_refusals_and_usage);
   ASSET_TEST ("/assets/cli/text-assets-and-policy", test_text_assets_and_policy);
   ASSET_TEST ("/assets/cli/tampering", test_tampering);
+  g_test_add_func ("/assets/cli/demo", test_demo);
 
   status = g_test_run ();
   fd_test_tmpdir_free (media_dir);
