@@ -41,7 +41,7 @@ clean_text (FdAssetKind   kind,
   if (*clean == '\0')
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                   _("A %s cannot be empty."), fd_asset_kind_get_display_name (kind));
+                   _("The text of a version cannot be empty."));
       return NULL;
     }
 
@@ -97,8 +97,8 @@ fd_asset_create (FdStore      *store,
   if (text != NULL && !fd_asset_kind_is_text (kind))
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                   _("%s get their versions by importing files, not from text."),
-                   fd_asset_kind_get_display_name (kind));
+                   _("Versions of %s are imported files, not text."),
+                   fd_asset_kind_get_plural_name (kind));
       return 0;
     }
 
@@ -173,8 +173,9 @@ fd_asset_add_text_version (FdStore     *store,
   if (!fd_asset_kind_is_text (row.kind))
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                   _("“%s” is a %s: its versions are imported files, not text."),
-                   row.name, fd_asset_kind_get_display_name (row.kind));
+                   _("“%s” takes imported files as versions, not text: import a file "
+                     "instead."),
+                   row.name);
       return 0;
     }
 

@@ -67,6 +67,17 @@ name_from_file (const char *filename)
   return g_steal_pointer (&base);
 }
 
+static void
+refuse_text_kind (FdAssetKind   kind,
+                  const char   *filename,
+                  GError      **error)
+{
+  g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
+               _("Versions of %s are written, not imported: create the asset with its "
+                 "text instead of importing “%s”."),
+               fd_asset_kind_get_plural_name (kind), filename);
+}
+
 /* For a new asset: the kind the file is. */
 static FdAssetKind
 resolve_kind (const FdAssetImportRequest  *request,
@@ -81,10 +92,7 @@ resolve_kind (const FdAssetImportRequest  *request,
     return found;
 
   if (fd_asset_kind_is_text (wanted))
-    g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                 _("%s are written, not imported: create one with its text instead of "
-                   "importing “%s”."),
-                 fd_asset_kind_get_display_name (wanted), filename);
+    refuse_text_kind (wanted, filename, error);
   else
     g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
                  _("“%s” is %s, not %s."), filename,
@@ -103,9 +111,9 @@ check_media_target (const FdAssetRow  *row,
   if (!fd_asset_kind_is_media (row->kind))
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                   _("“%s” is a %s: its versions are written as text, not imported "
-                     "from files."),
-                   row->name, fd_asset_kind_get_display_name (row->kind));
+                   _("“%s” takes written text as versions, not files: write its next "
+                     "version instead."),
+                   row->name);
       return FALSE;
     }
 
@@ -151,10 +159,7 @@ fd_asset_check_import (FdStore                     *store,
 
   if (fd_asset_kind_is_text (request->kind))
     {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                   _("%s are written, not imported: create one with its text instead of "
-                     "importing “%s”."),
-                   fd_asset_kind_get_display_name (request->kind), filename);
+      refuse_text_kind (request->kind, filename, error);
       return FALSE;
     }
 

@@ -676,3 +676,79 @@ fd_asset_review_finish (FdWorkspace   *workspace,
 {
   return GPOINTER_TO_INT (fd_workspace_run_finish (workspace, result, error));
 }
+
+typedef struct
+{
+  gint64        person_id;
+  gint64        asset_id;
+  FdMediaStore *media_store;
+} UploadData;
+
+static void
+upload_data_free (gpointer data)
+{
+  UploadData *upload = data;
+
+  g_clear_object (&upload->media_store);
+  g_free (upload);
+}
+
+static void
+upload_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  UploadData *upload = task_data;
+  g_autoptr(FdStore) store = NULL;
+  GError *error = NULL;
+
+  /* Not on the writer queue: hashing a large file must not hold up other
+   * changes. This thread's connection takes the write lock only at the
+   * end, for the transition. */
+  if (!(store = fd_workspace_open_store (FD_WORKSPACE (source_object), &error)) ||
+      !fd_asset_mark_uploaded (store, upload->media_store, upload->person_id, upload->asset_id,
+                               cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * fd_asset_mark_uploaded_async:
+ *
+ * Runs fd_asset_mark_uploaded() on a thread of its own.
+ */
+void
+fd_asset_mark_uploaded_async (FdWorkspace         *workspace,
+                              gint64               person_id,
+                              gint64               asset_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  UploadData *upload;
+
+  g_return_if_fail (FD_IS_WORKSPACE (workspace));
+
+  upload = g_new0 (UploadData, 1);
+  upload->person_id = person_id;
+  upload->asset_id = asset_id;
+  upload->media_store = g_object_ref (fd_workspace_get_media_store (workspace));
+
+  task = g_task_new (workspace, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fd_asset_mark_uploaded_async);
+  g_task_set_task_data (task, upload, upload_data_free);
+  g_task_run_in_thread (task, upload_in_thread);
+}
+
+gboolean
+fd_asset_mark_uploaded_finish (FdWorkspace   *workspace,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, workspace), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

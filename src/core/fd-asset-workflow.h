@@ -78,5 +78,14 @@ void      fd_asset_review_async       (FdWorkspace       *workspace,
 FdAssetState fd_asset_review_finish   (FdWorkspace       *workspace,
                                        GAsyncResult      *result,
                                        GError           **error);
+void      fd_asset_mark_uploaded_async (FdWorkspace      *workspace,
+                                       gint64             person_id,
+                                       gint64             asset_id,
+                                       GCancellable      *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer           user_data);
+gboolean  fd_asset_mark_uploaded_finish (FdWorkspace     *workspace,
+                                       GAsyncResult      *result,
+                                       GError           **error);
 
 G_END_DECLS

@@ -388,7 +388,7 @@ test_kind_mismatch (AssetFixture  *f,
 
   g_assert_false (import (f, "hero.mp4", f->aiko, headline, FD_ASSET_KIND_NONE, NULL, &error));
   g_assert_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "written as text"));
+  g_assert_nonnull (strstr (error->message, "takes written text as versions"));
   g_clear_error (&error);
 
   g_assert_cmpint (asset_fixture_head_seq (f), ==, seq);
@@ -561,16 +561,43 @@ test_upload_hash_binding (AssetFixture  *f,
   g_assert_cmpint (asset_fixture_state (f, result.asset_id), ==, FD_ASSET_STATE_APPROVED);
 }
 
+typedef struct
+{
+  GError   *error;
+  gboolean  ok;
+  gboolean  done;
+} AsyncUpload;
+
+static void
+on_uploaded (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  AsyncUpload *upload = user_data;
+
+  upload->ok = fd_asset_mark_uploaded_finish (FD_WORKSPACE (source), res, &upload->error);
+  upload->done = TRUE;
+}
+
+static gboolean
+upload_done (gpointer data)
+{
+  return ((AsyncUpload *)data)->done;
+}
+
 static void
 test_upload (AssetFixture  *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   FdAssetImportResult result = approved_video (f);
+  AsyncUpload upload = { 0 };
 
-  g_assert_true (fd_asset_mark_uploaded (f->store, fd_workspace_get_media_store (f->ws), f->dana,
-                                         result.asset_id, NULL, &error));
-  g_assert_no_error (error);
+  /* The app's upload step, off the main thread. */
+  fd_asset_mark_uploaded_async (f->ws, f->dana, result.asset_id, NULL, on_uploaded, &upload);
+  g_assert_true (asset_fixture_wait (upload_done, &upload));
+  g_assert_no_error (upload.error);
+  g_assert_true (upload.ok);
   g_assert_cmpint (asset_fixture_state (f, result.asset_id), ==, FD_ASSET_STATE_UPLOADED);
 
   /* An uploaded asset keeps its version. */
