@@ -353,87 +353,6 @@ check_file (const char  *path,
   return TRUE;
 }
 
-/* ISO base media files (MP4, MOV, M4V, 3GP) are a chain of boxes. A copy
- * cut short ends inside one, and usually loses the index (moov) that sits
- * at the end: such files are refused here, at once. GstDiscoverer on them
- * answers "no playable streams", or, now and then, hangs until its
- * timeout. */
-#define MAX_TOP_LEVEL_BOXES 100000
-
-static gboolean
-read_exactly (GInputStream  *input,
-              guint8        *buffer,
-              gsize          len)
-{
-  gsize n = 0;
-
-  return g_input_stream_read_all (input, buffer, len, &n, NULL, NULL) && n == len;
-}
-
-static gboolean
-check_iso_structure (const char  *path,
-                     gint64       size,
-                     GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) input = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  gboolean has_moov = FALSE;
-  gint64 offset = 0;
-  guint8 header[16];
-
-  if (!(input = g_file_read (file, NULL, NULL)) ||
-      !read_exactly (G_INPUT_STREAM (input), header, 8) ||
-      memcmp (header + 4, "ftyp", 4) != 0)
-    return TRUE;  /* not ISO base media: the probe decides */
-
-  for (guint n = 0; offset < size && n < MAX_TOP_LEVEL_BOXES; n++)
-    {
-      guint64 box_size;
-      guint header_size = 8;
-
-      if (!g_seekable_seek (G_SEEKABLE (input), offset, G_SEEK_SET, NULL, NULL) ||
-          size - offset < 8 || !read_exactly (G_INPUT_STREAM (input), header, 8))
-        goto cut_short;
-
-      box_size = GST_READ_UINT32_BE (header);
-      if (box_size == 1)
-        {
-          if (size - offset < 16 || !read_exactly (G_INPUT_STREAM (input), header + 8, 8))
-            goto cut_short;
-          box_size = GST_READ_UINT64_BE (header + 8);
-          header_size = 16;
-        }
-      else if (box_size == 0)
-        box_size = size - offset;  /* the last box runs to the end */
-
-      if (box_size < header_size)
-        {
-          g_set_error (error, FD_MEDIA_ERROR, FD_MEDIA_ERROR_CORRUPT,
-                       _("“%s” is damaged: its MP4 structure is broken."), name);
-          return FALSE;
-        }
-
-      if (box_size > (guint64)(size - offset))
-        goto cut_short;
-
-      has_moov = has_moov || memcmp (header + 4, "moov", 4) == 0;
-      offset += box_size;
-    }
-
-  if (has_moov)
-    return TRUE;
-
-  g_set_error (error, FD_MEDIA_ERROR, FD_MEDIA_ERROR_CORRUPT,
-               _("“%s” is damaged or cut short: it has no MP4 index (moov)."), name);
-  return FALSE;
-
-cut_short:
-  g_set_error (error, FD_MEDIA_ERROR, FD_MEDIA_ERROR_CORRUPT,
-               _("“%s” is damaged or cut short: it ends inside its MP4 structure."), name);
-  return FALSE;
-}
-
 /**
  * fd_media_probe_file:
  * @path: a local file
@@ -457,8 +376,7 @@ fd_media_probe_file (const char    *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!fd_media_ensure_init (error) || !check_file (path, &size, error) ||
-      !check_iso_structure (path, size, error))
+  if (!fd_media_ensure_init (error) || !check_file (path, &size, error))
     return NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
