@@ -128,7 +128,9 @@ fd_test_media_write_video (const char         *path,
   ensure_gst ();
 
   encoder = webm ? "vp9enc deadline=1 cpu-used=8 keyframe-max-dist=30 ! webmmux name=mux"
-                 : "x264enc speed-preset=ultrafast key-int-max=30 ! h264parse ! mp4mux name=mux";
+         : spec->faststart ? "x264enc speed-preset=ultrafast key-int-max=30 ! h264parse ! "
+                             "mp4mux name=mux faststart=true"
+         : "x264enc speed-preset=ultrafast key-int-max=30 ! h264parse ! mp4mux name=mux";
   if (spec->audio)
     audio = g_strdup_printf ("audiotestsrc wave=sine num-buffers=%d samplesperbuffer=%d ! "
                              "audio/x-raw,rate=48000,channels=2 ! audioconvert ! %s ! mux.",

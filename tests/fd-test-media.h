@@ -23,6 +23,7 @@ G_BEGIN_DECLS
  * @mark_from: first frame carrying the "changed" mark (a red square in the
  *   middle), or -1 for none
  * @mark_to: last frame carrying it
+ * @faststart: MP4 only: write the index (moov) before the media data
  *
  * Test video whose every frame carries its own number as a row of twelve
  * black/white blocks across the top (bit 11 first), big enough to survive
@@ -40,9 +41,10 @@ typedef struct
   gboolean    audio;
   int         mark_from;
   int         mark_to;
+  gboolean    faststart;
 } FdTestVideo;
 
-#define FD_TEST_VIDEO_INIT { "mp4", 320, 240, 30, 1, 60, FALSE, -1, -1 }
+#define FD_TEST_VIDEO_INIT { "mp4", 320, 240, 30, 1, 60, FALSE, -1, -1, FALSE }
 
 gboolean fd_test_media_write_video   (const char         *path,
                                       const FdTestVideo  *spec,

@@ -321,6 +321,88 @@ set_error_from_result (GstDiscovererInfo  *info,
     }
 }
 
+static guint64
+read_be (const guint8 *p,
+         guint         n)
+{
+  guint64 v = 0;
+
+  for (guint i = 0; i < n; i++)
+    v = (v << 8) | p[i];
+  return v;
+}
+
+/* MP4 and MOV files (ISO base media) keep their index, the moov box, at
+ * the start or the end. A copy or export that was interrupted loses it or
+ * ends inside the media data. Walking the top-level boxes finds that at
+ * once, with a message a person understands; GstDiscoverer (1.22) can miss
+ * the demuxer's error in that case and only give up at its timeout. */
+static gboolean
+check_iso_boxes (const char  *path,
+                 gint64       size,
+                 GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) input = g_file_read (file, NULL, NULL);
+  g_autofree char *name = g_path_get_basename (path);
+  gboolean seen_moov = FALSE;
+  guint64 offset = 0;
+  guint8 head[16];
+  gsize n;
+
+  if (input == NULL)
+    return TRUE;
+
+  while (offset + 8 <= (guint64)size)
+    {
+      guint64 box_size;
+      guint header = 8;
+
+      if (!g_seekable_seek (G_SEEKABLE (input), offset, G_SEEK_SET, NULL, NULL) ||
+          !g_input_stream_read_all (G_INPUT_STREAM (input), head, sizeof head, &n, NULL, NULL) ||
+          n < 8)
+        return TRUE;
+
+      /* Not an ISO file at all: leave it to the discoverer. */
+      if (offset == 0 && memcmp (head + 4, "ftyp", 4) != 0)
+        return TRUE;
+
+      box_size = read_be (head, 4);
+      if (box_size == 1 && n >= 16)
+        {
+          box_size = read_be (head + 8, 8);
+          header = 16;
+        }
+      else if (box_size == 0)
+        box_size = size - offset;
+
+      if (memcmp (head + 4, "moov", 4) == 0)
+        seen_moov = TRUE;
+
+      if (box_size < header || offset + box_size > (guint64)size)
+        {
+          g_set_error (error, FD_MEDIA_ERROR, FD_MEDIA_ERROR_CORRUPT,
+                       _("“%s” is cut short: it ends %s. The export or copy was "
+                         "probably interrupted; export it again."),
+                       name, seen_moov ? _("inside its picture data")
+                                       : _("before its index"));
+          return FALSE;
+        }
+
+      offset += box_size;
+    }
+
+  if (!seen_moov)
+    {
+      g_set_error (error, FD_MEDIA_ERROR, FD_MEDIA_ERROR_CORRUPT,
+                   _("“%s” is damaged: it has no index (moov box). Export it again."),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_file (const char  *path,
             gint64      *size,
@@ -353,6 +435,72 @@ check_file (const char  *path,
   return TRUE;
 }
 
+typedef struct
+{
+  GMainLoop         *loop;
+  GstDiscovererInfo *info;
+  GError            *error;
+} Discovery;
+
+static void
+on_discovered (GstDiscoverer     *discoverer,
+               GstDiscovererInfo *info,
+               const GError      *error,
+               Discovery         *discovery)
+{
+  discovery->info = GST_DISCOVERER_INFO (g_object_ref (info));
+  if (error != NULL)
+    discovery->error = g_error_copy (error);
+}
+
+static void
+on_finished (GstDiscoverer *discoverer,
+             Discovery     *discovery)
+{
+  g_main_loop_quit (discovery->loop);
+}
+
+/* The discoverer is run asynchronously on a private main context: in its
+ * synchronous mode GStreamer 1.22 can miss an error a demuxer posts while
+ * the pipeline is still prerolling (a truncated MP4 then "times out" after
+ * 20 s instead of failing at once). */
+static GstDiscovererInfo *
+discover (const char  *uri,
+          GError     **gst_error,
+          GError     **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (context, FALSE);
+  g_autoptr(GstDiscoverer) discoverer = NULL;
+  Discovery discovery = { loop, NULL, NULL };
+
+  g_main_context_push_thread_default (context);
+
+  discoverer = gst_discoverer_new (PROBE_TIMEOUT, error);
+  if (discoverer != NULL)
+    {
+      g_signal_connect (discoverer, "discovered", G_CALLBACK (on_discovered), &discovery);
+      g_signal_connect (discoverer, "finished", G_CALLBACK (on_finished), &discovery);
+      gst_discoverer_start (discoverer);
+
+      if (gst_discoverer_discover_uri_async (discoverer, uri))
+        g_main_loop_run (loop);
+
+      gst_discoverer_stop (discoverer);
+    }
+
+  g_main_context_pop_thread_default (context);
+
+  if (discoverer != NULL && discovery.info == NULL)
+    g_set_error (error, FD_MEDIA_ERROR, FD_MEDIA_ERROR_FAILED,
+                 _("The file could not be read."));
+
+  if (discovery.error != NULL)
+    g_propagate_error (gst_error, discovery.error);
+
+  return discovery.info;
+}
+
 /**
  * fd_media_probe_file:
  * @path: a local file
@@ -367,7 +515,6 @@ fd_media_probe_file (const char    *path,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(GstDiscoverer) discoverer = NULL;
   g_autoptr(GstDiscovererInfo) info = NULL;
   g_autoptr(FdMediaInfo) media = NULL;
   g_autoptr(GError) gst_error = NULL;
@@ -376,28 +523,24 @@ fd_media_probe_file (const char    *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!fd_media_ensure_init (error) || !check_file (path, &size, error))
+  if (!fd_media_ensure_init (error) ||
+      !check_file (path, &size, error) ||
+      !check_iso_boxes (path, size, error))
     return NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  discoverer = gst_discoverer_new (PROBE_TIMEOUT, error);
-  if (discoverer == NULL)
     return NULL;
 
   uri = g_filename_to_uri (path, NULL, error);
   if (uri == NULL)
     return NULL;
 
-  info = gst_discoverer_discover_uri (discoverer, uri, &gst_error);
-  if (info == NULL || gst_discoverer_info_get_result (info) != GST_DISCOVERER_OK)
+  if (!(info = discover (uri, &gst_error, error)))
+    return NULL;
+
+  if (gst_discoverer_info_get_result (info) != GST_DISCOVERER_OK)
     {
-      if (info == NULL)
-        g_set_error (error, FD_MEDIA_ERROR, FD_MEDIA_ERROR_CORRUPT, "%s",
-                     gst_error ? gst_error->message : _("The file could not be read."));
-      else
-        set_error_from_result (info, gst_error, path, error);
+      set_error_from_result (info, gst_error, path, error);
       return NULL;
     }
 

@@ -34,7 +34,16 @@ fixture_tear_down (Fixture       *f,
   g_free (f->ws);
 }
 
-#define RUN(ws, status, err, ...) fd_test_run_cli (ws, status, err, __VA_ARGS__, NULL)
+/* Each run replaces what the previous one wrote on stderr. */
+static char **
+fresh (char **err)
+{
+  if (err != NULL)
+    g_clear_pointer (err, g_free);
+  return err;
+}
+
+#define RUN(ws, status, err, ...) fd_test_run_cli (ws, status, fresh (err), __VA_ARGS__, NULL)
 
 /* Errors are one line on stderr, prefixed with the program name. */
 static void
@@ -284,6 +293,7 @@ test_demo (Fixture       *f,
   g_assert_nonnull (strstr (out, "People:      8"));
   g_assert_nonnull (strstr (out, "chain verified"));
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
 
   /* A second run refreshes without duplicating anything. */
   out = RUN (f->ws, &status, &err, "demo");

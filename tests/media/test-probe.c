@@ -188,7 +188,19 @@ test_truncated (void)
   g_autoptr(FdMediaInfo) webm_info = NULL;
 
   /* MP4 keeps its index at the end: without it the file cannot be read. */
-  assert_probe_fails (cut_mp4, FD_MEDIA_ERROR_CORRUPT, NULL);
+  assert_probe_fails (cut_mp4, FD_MEDIA_ERROR_CORRUPT, "before its index");
+
+  /* With the index first, the cut lands inside the picture data. */
+  {
+    FdTestVideo spec = { "mp4", 320, 240, 30, 1, 30, FALSE, -1, -1, TRUE };
+    g_autofree char *fast = make_video ("fast.mp4", &spec);
+    g_autofree char *cut_fast = truncated_copy (fast, "cut-fast.mp4", 0.7);
+    g_autoptr(FdMediaInfo) fast_info = fd_media_probe_file (fast, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (fast_info->width, ==, 320);
+    assert_probe_fails (cut_fast, FD_MEDIA_ERROR_CORRUPT, "inside its picture data");
+  }
 
   /* WebM headers still promise the full length; decoding the last frame
    * shows the file is cut short. */
