@@ -407,8 +407,8 @@ static const BadFile bad_files[] = {
   { "empty.mp4", FD_MEDIA_ERROR_EMPTY, "“empty.mp4” is empty (0 bytes)." },
   { "notes.mp4", FD_MEDIA_ERROR_NOT_MEDIA, "“notes.mp4” is not a video or an image." },
   { "voice.ogg", FD_MEDIA_ERROR_NO_PICTURE, "“voice.ogg” has sound but no picture. Import a video or an image." },
-  { "cut.mp4", FD_MEDIA_ERROR_CORRUPT, "“cut.mp4” is damaged or cut short: it ends inside its MP4 structure." },
-  { "noindex.mp4", FD_MEDIA_ERROR_CORRUPT, "“noindex.mp4” is damaged or cut short: it has no MP4 index (moov)." },
+  { "cut.mp4", FD_MEDIA_ERROR_CORRUPT, "“cut.mp4” is cut short: it ends before its index." },
+  { "noindex.mp4", FD_MEDIA_ERROR_CORRUPT, "“noindex.mp4” is damaged: it has no index (moov box)." },
   { "cut.webm", FD_MEDIA_ERROR_CORRUPT, "“cut.webm”" },
 };
 
