@@ -31,6 +31,10 @@ fd_asset_fold_text (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
+  /* Most names are plain ASCII: no need to decompose them. */
+  if (g_str_is_ascii (text))
+    return g_ascii_strdown (text, -1);
+
   decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
   if (decomposed == NULL)
     return g_utf8_casefold (text, -1);
