@@ -14,6 +14,7 @@
 
 #include "fd-asset-private.h"
 #include "fd-asset-query.h"
+#include "fd-audit-log.h"
 #include "fd-core-error.h"
 #include "fd-roster.h"
 
@@ -359,6 +360,56 @@ fd_asset_list_reviews (FdStore  *store,
   return g_steal_pointer (&reviews);
 }
 
+static gint
+compare_seq (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = fd_audit_event_get_seq (*(FdAuditEvent **)a);
+  gint64 y = fd_audit_event_get_seq (*(FdAuditEvent **)b);
+
+  return (x > y) - (x < y);
+}
+
+/* Appends the events of each record @ids_sql lists for the asset. */
+static gboolean
+add_events_of (FdStore     *store,
+               GPtrArray   *events,
+               const char  *entity_type,
+               const char  *ids_sql,
+               gint64       asset_id,
+               GError     **error)
+{
+  g_auto(FdStmt) stmt = fd_store_stmt (store, ids_sql, error);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Read the ids first: fd_audit_log_list() uses this connection too. */
+  sqlite3_bind_int64 (stmt, 1, asset_id);
+  for (;;)
+    {
+      if (!fd_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      g_ptr_array_add (ids, fd_stmt_dup_text (stmt, 0));
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GPtrArray) more = fd_audit_log_list (store, entity_type, g_ptr_array_index (ids, i),
+                                                     0, -1, error);
+
+      if (more == NULL)
+        return FALSE;
+      g_ptr_array_extend_and_steal (events, g_steal_pointer (&more));
+    }
+
+  return TRUE;
+}
+
 /**
  * fd_asset_get_history:
  *
@@ -374,47 +425,17 @@ fd_asset_get_history (FdStore  *store,
                       GError  **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, asset_id);
-  g_auto(FdStmt) stmt = NULL;
-  gboolean has_row;
 
   g_return_val_if_fail (FD_IS_STORE (store), NULL);
 
-  stmt = fd_store_stmt (store,
-                        "SELECT seq, at_us, actor, entity_type, entity_id, action, "
-                        "before_json, after_json, hash FROM audit_event "
-                        "WHERE (entity_type = 'asset' AND entity_id = ?1) "
-                        "OR (entity_type = 'asset_version' AND entity_id IN "
-                        "  (SELECT CAST (id AS TEXT) FROM asset_version WHERE asset_id = ?2)) "
-                        "OR (entity_type = 'review' AND entity_id IN "
-                        "  (SELECT CAST (id AS TEXT) FROM review_decision WHERE asset_id = ?2)) "
-                        "ORDER BY seq",
-                        error);
-  if (stmt == NULL)
+  if (!add_events_of (store, events, "asset", "SELECT CAST (?1 AS TEXT)", asset_id, error) ||
+      !add_events_of (store, events, "asset_version",
+                      "SELECT CAST (id AS TEXT) FROM asset_version WHERE asset_id = ?", asset_id, error) ||
+      !add_events_of (store, events, "review",
+                      "SELECT CAST (id AS TEXT) FROM review_decision WHERE asset_id = ?", asset_id, error))
     return NULL;
 
-  fd_stmt_bind_text (stmt, 1, id_text);
-  sqlite3_bind_int64 (stmt, 2, asset_id);
-
-  for (;;)
-    {
-      if (!fd_store_step (store, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-
-      g_ptr_array_add (events,
-                       fd_audit_event_new (sqlite3_column_int64 (stmt, 0),
-                                           sqlite3_column_int64 (stmt, 1),
-                                           fd_stmt_column_text (stmt, 2),
-                                           fd_stmt_column_text (stmt, 3),
-                                           fd_stmt_column_text (stmt, 4),
-                                           fd_stmt_column_text (stmt, 5),
-                                           fd_stmt_column_text (stmt, 6),
-                                           fd_stmt_column_text (stmt, 7),
-                                           fd_stmt_column_text (stmt, 8)));
-    }
-
+  g_ptr_array_sort (events, compare_seq);
   return g_steal_pointer (&events);
 }
 

@@ -11,13 +11,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "fd-asset-catalog.h"
 #include "fd-asset-private.h"
-#include "fd-asset-query.h"
 #include "fd-asset-reviewer.h"
-#include "fd-asset-workflow.h"
 #include "fd-core-error.h"
-#include "fd-mutation.h"
 #include "fd-ownership.h"
 #include "fd-roster.h"
 

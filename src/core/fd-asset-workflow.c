@@ -18,8 +18,6 @@
 #include "fd-asset-workflow.h"
 #include "fd-core-error.h"
 #include "fd-mutation.h"
-#include "fd-ownership.h"
-#include "fd-roster.h"
 
 /* Changing an asset's state, recording decisions, and the upload step.
  * The rules that allow or refuse each move are in fd-asset-rules.c. */
