@@ -249,9 +249,9 @@ version_from_row (sqlite3_stmt *stmt)
  */
 FdAssetVersion *
 fd_asset_find_version (FdStore  *store,
-                      gint64    asset_id,
-                      gint64    number,
-                      GError  **error)
+                       gint64    asset_id,
+                       gint64    number,
+                       GError  **error)
 {
   g_auto(FdStmt) stmt = NULL;
   gboolean has_row;

@@ -84,7 +84,7 @@ _fd_asset_load_reviewers (FdStore           *store,
 }
 
 char *
-_fd_asset_join_names (GPtrArray   *reviewers,
+_fd_asset_join_names (GPtrArray          *reviewers,
                       FdAssetNamesFilter  filter)
 {
   GString *text = g_string_new (NULL);
