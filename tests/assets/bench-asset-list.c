@@ -254,7 +254,6 @@ bench_update (AssetFixture *f)
       update_ms = (timing.changed_at - written) / 1000.0;
       g_array_append_val (writes, write_ms);
       g_array_append_val (updates, update_ms);
-      if (g_getenv ("BENCH_VERBOSE")) g_print ("%.3f %.3f\n", write_ms, update_ms);
       done++;
     }
 
