@@ -22,5 +22,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdCli, fd_cli_free)
 extern const FdCliCommand fd_cli_workspace_commands[];
 extern const FdCliCommand fd_cli_people_commands[];
 extern const FdCliCommand fd_cli_audit_commands[];
+extern const FdCliCommand fd_cli_assets_commands[];
+
+/* Steps of the demo, contributed by modules. */
+gboolean fd_cli_demo_assets (FdWorkspace  *workspace,
+                             GError      **error);
 
 G_END_DECLS

@@ -110,6 +110,7 @@ demo_audit (FdWorkspace  *workspace,
 
 static const DemoStep demo_steps[] = {
   demo_team,
+  fd_cli_demo_assets,
   demo_audit,
 };
 

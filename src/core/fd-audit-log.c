@@ -12,9 +12,11 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "fd-asset-catalog.h"
 #include "fd-audit-log.h"
 #include "fd-brief.h"
 #include "fd-ownership.h"
+#include "fd-reviewer-policy.h"
 #include "fd-roster.h"
 #include "fd-store-private.h"
 
@@ -34,6 +36,11 @@ static const FdAuditedTable audited_tables[] = {
   { "person",    FD_PERSON_SNAPSHOT_SQL,    "SELECT CAST (id AS TEXT) FROM person" },
   { "ownership", FD_OWNERSHIP_SNAPSHOT_SQL, "SELECT transition FROM ownership" },
   { "brief",     FD_BRIEF_SNAPSHOT_SQL,     "SELECT CAST (id AS TEXT) FROM brief" },
+  { "asset",         FD_ASSET_SNAPSHOT_SQL,           "SELECT CAST (id AS TEXT) FROM asset" },
+  { "asset_version", FD_ASSET_VERSION_SNAPSHOT_SQL,   "SELECT CAST (id AS TEXT) FROM asset_version" },
+  { "asset_group",   FD_ASSET_GROUP_SNAPSHOT_SQL,     "SELECT CAST (id AS TEXT) FROM asset_group" },
+  { "review",        FD_ASSET_REVIEW_SNAPSHOT_SQL,    "SELECT CAST (id AS TEXT) FROM review_decision" },
+  { "policy",        FD_REVIEWER_POLICY_SNAPSHOT_SQL, "SELECT DISTINCT kind FROM reviewer_policy" },
 };
 
 void

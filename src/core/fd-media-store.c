@@ -170,16 +170,25 @@ write_all (int          fd,
   return TRUE;
 }
 
+struct _FdMediaStaged
+{
+  char   *dir;
+  char   *path;
+  char   *name;
+  char   *sha256;
+  gint64  size;
+};
+
 /* Moves the finished temporary file to its hash name, or drops it when the
  * store already has those bytes. */
 static char *
 commit_incoming (FdMediaStore  *self,
                  const char    *tmp_path,
-                 GChecksum     *checksum,
+                 const char    *sha256,
                  gboolean      *was_new,
                  GError       **error)
 {
-  g_autofree char *sha = g_strdup (g_checksum_get_string (checksum));
+  g_autofree char *sha = g_strdup (sha256);
   g_autofree char *final_path = fd_media_store_get_path (self, sha);
   g_autofree char *dir = g_path_get_dirname (final_path);
 
@@ -207,6 +216,29 @@ commit_incoming (FdMediaStore  *self,
   return g_steal_pointer (&sha);
 }
 
+static char *
+make_incoming_dir (FdMediaStore  *self,
+                   GError       **error)
+{
+  g_autofree char *parent = g_build_filename (self->root, ".incoming", NULL);
+  g_autofree char *dir = NULL;
+
+  if (g_mkdir_with_parents (parent, 0755) != 0)
+    {
+      set_io_error (error, errno, parent);
+      return NULL;
+    }
+
+  dir = g_build_filename (parent, "stage-XXXXXX", NULL);
+  if (g_mkdtemp (dir) == NULL)
+    {
+      set_io_error (error, errno, parent);
+      return NULL;
+    }
+
+  return g_steal_pointer (&dir);
+}
+
 static int
 open_incoming (FdMediaStore  *self,
                char         **tmp_path,
@@ -229,6 +261,184 @@ open_incoming (FdMediaStore  *self,
   return fd;
 }
 
+/* Copies @input to @fd, hashing it on the way, and flushes it: the bytes
+ * must be on disk before a name says they are there. */
+static gboolean
+copy_and_hash (GInputStream  *input,
+               int            fd,
+               const char    *tmp_path,
+               GChecksum     *checksum,
+               gint64        *size,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE);
+  gint64 total = 0;
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (input, buffer, CHUNK_SIZE, cancellable, error);
+
+      if (n < 0 || (n > 0 && !write_all (fd, buffer, n, tmp_path, error)))
+        return FALSE;
+      if (n == 0)
+        break;
+
+      g_checksum_update (checksum, buffer, n);
+      total += n;
+    }
+
+  if (fsync (fd) != 0)
+    {
+      set_io_error (error, errno, tmp_path);
+      return FALSE;
+    }
+
+  *size = total;
+  return TRUE;
+}
+
+void
+fd_media_staged_free (FdMediaStaged *staged)
+{
+  if (staged == NULL)
+    return;
+
+  if (staged->path != NULL)
+    g_unlink (staged->path);
+  if (staged->dir != NULL)
+    g_rmdir (staged->dir);
+
+  g_free (staged->dir);
+  g_free (staged->path);
+  g_free (staged->name);
+  g_free (staged->sha256);
+  g_free (staged);
+}
+
+/**
+ * fd_media_store_stage_file:
+ * @path: the file to import
+ *
+ * Copies @path into the store's incoming folder and hashes it, without
+ * storing it yet. Check the copy (fd_media_staged_get_path()), then either
+ * commit it with fd_media_store_commit_staged() or free it.
+ *
+ * Returns: (transfer full): the staged copy, or %NULL with @error set
+ */
+FdMediaStaged *
+fd_media_store_stage_file (FdMediaStore  *self,
+                           const char    *path,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(FdMediaStaged) staged = g_new0 (FdMediaStaged, 1);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) input = NULL;
+  int fd;
+
+  g_return_val_if_fail (FD_IS_MEDIA_STORE (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  if (!(input = g_file_read (file, cancellable, error)))
+    return NULL;
+
+  if (!(staged->dir = make_incoming_dir (self, error)))
+    return NULL;
+
+  staged->name = g_path_get_basename (path);
+  staged->path = g_build_filename (staged->dir, staged->name, NULL);
+
+  fd = g_open (staged->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, staged->path);
+      return NULL;
+    }
+
+  if (!copy_and_hash (G_INPUT_STREAM (input), fd, staged->path, checksum,
+                      &staged->size, cancellable, error))
+    {
+      close (fd);
+      return NULL;
+    }
+  close (fd);
+
+  staged->sha256 = g_strdup (g_checksum_get_string (checksum));
+  return g_steal_pointer (&staged);
+}
+
+const char *
+fd_media_staged_get_path (FdMediaStaged *staged)
+{
+  return staged->path;
+}
+
+/**
+ * fd_media_staged_get_name:
+ *
+ * Returns: the name of the file that was staged ("hero-v3.mp4")
+ */
+const char *
+fd_media_staged_get_name (FdMediaStaged *staged)
+{
+  return staged->name;
+}
+
+const char *
+fd_media_staged_get_sha256 (FdMediaStaged *staged)
+{
+  return staged->sha256;
+}
+
+gint64
+fd_media_staged_get_size (FdMediaStaged *staged)
+{
+  return staged->size;
+}
+
+/**
+ * fd_media_store_commit_staged:
+ * @was_new: (out) (optional): %FALSE when the same bytes were stored already
+ *
+ * Stores the staged copy under its hash (or drops it when those bytes are
+ * stored already). The stage is used up either way; free it afterwards.
+ *
+ * Returns: (transfer full): the SHA-256, or %NULL with @error set
+ */
+char *
+fd_media_store_commit_staged (FdMediaStore   *self,
+                              FdMediaStaged  *staged,
+                              gboolean       *was_new,
+                              GError        **error)
+{
+  g_autofree char *tmp_path = NULL;
+
+  g_return_val_if_fail (FD_IS_MEDIA_STORE (self), NULL);
+  g_return_val_if_fail (staged != NULL && staged->path != NULL, NULL);
+
+  tmp_path = g_steal_pointer (&staged->path);
+  return commit_incoming (self, tmp_path, staged->sha256, was_new, error);
+}
+
+/**
+ * fd_media_store_discard:
+ *
+ * Removes a stored file again. Only for undoing a commit whose database
+ * record could not be written: stored files are otherwise never removed.
+ */
+void
+fd_media_store_discard (FdMediaStore *self,
+                        const char   *sha256)
+{
+  g_autofree char *path = fd_media_store_get_path (self, sha256);
+
+  if (path != NULL)
+    g_unlink (path);
+}
+
 /**
  * fd_media_store_import_file:
  * @path: the file to import
@@ -248,57 +458,15 @@ fd_media_store_import_file (FdMediaStore  *self,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) input = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree guint8 *buffer = NULL;
-  gint64 total = 0;
-  int fd;
+  g_autoptr(FdMediaStaged) staged = fd_media_store_stage_file (self, path, cancellable, error);
 
-  g_return_val_if_fail (FD_IS_MEDIA_STORE (self), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  file = g_file_new_for_path (path);
-  if (!(input = g_file_read (file, cancellable, error)))
+  if (staged == NULL)
     return NULL;
-
-  if ((fd = open_incoming (self, &tmp_path, error)) < 0)
-    return NULL;
-
-  buffer = g_malloc (CHUNK_SIZE);
-
-  for (;;)
-    {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (input), buffer, CHUNK_SIZE,
-                                      cancellable, error);
-
-      if (n < 0 || (n > 0 && !write_all (fd, buffer, n, tmp_path, error)))
-        goto failed;
-      if (n == 0)
-        break;
-
-      g_checksum_update (checksum, buffer, n);
-      total += n;
-    }
-
-  /* The bytes must be on disk before the name says they are there. */
-  if (fsync (fd) != 0)
-    {
-      set_io_error (error, errno, tmp_path);
-      goto failed;
-    }
-  close (fd);
 
   if (size)
-    *size = total;
+    *size = staged->size;
 
-  return commit_incoming (self, tmp_path, checksum, was_new, error);
-
-failed:
-  close (fd);
-  g_unlink (tmp_path);
-  return NULL;
+  return fd_media_store_commit_staged (self, staged, was_new, error);
 }
 
 /**
@@ -338,7 +506,7 @@ fd_media_store_import_bytes (FdMediaStore  *self,
     }
   close (fd);
 
-  return commit_incoming (self, tmp_path, checksum, was_new, error);
+  return commit_incoming (self, tmp_path, g_checksum_get_string (checksum), was_new, error);
 }
 
 /**

@@ -36,6 +36,7 @@ typedef struct
  * for the modules that own them; the list must end up without gaps. */
 static const FdMigration migrations[] = {
   { 1, "foundation", NULL },
+  { 2, "assets", NULL },
   { 3, "insights", NULL },
 };
 

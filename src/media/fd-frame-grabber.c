@@ -32,6 +32,9 @@
 
 #define STATE_TIMEOUT (15 * GST_SECOND)
 
+/* How far the sound of a complete file may outlast its picture. */
+#define SOUND_OVERHANG_US (G_USEC_PER_SEC / 4)
+
 struct _FdFrameGrabber
 {
   GObject      parent_instance;
@@ -40,6 +43,7 @@ struct _FdFrameGrabber
   FdMediaInfo *info;
   GstElement  *pipeline;
   GstElement  *sink;
+  GstSample   *still;
   int          width;
   int          height;
 };
@@ -53,6 +57,7 @@ fd_frame_grabber_finalize (GObject *object)
 
   if (self->pipeline != NULL)
     gst_element_set_state (self->pipeline, GST_STATE_NULL);
+  g_clear_pointer (&self->still, gst_sample_unref);
   g_clear_object (&self->sink);
   g_clear_object (&self->pipeline);
   g_clear_pointer (&self->info, fd_media_info_free);
@@ -247,7 +252,11 @@ fd_frame_grabber_grab_at (FdFrameGrabber  *self,
 
   g_return_val_if_fail (FD_IS_FRAME_GRABBER (self), NULL);
 
-  /* A still image is one frame; it has nothing to seek. */
+  /* A still image is one frame; it has nothing to seek, and appsink hands
+   * out its preroll once: keep it for the next grab. */
+  if (self->info->is_image && self->still != NULL)
+    return gst_sample_ref (self->still);
+
   if (!self->info->is_image)
     {
       if (!gst_element_seek_simple (self->pipeline, GST_FORMAT_TIME,
@@ -272,6 +281,8 @@ fd_frame_grabber_grab_at (FdFrameGrabber  *self,
                    _("“%s” ends before %.3f s: the file is cut short or damaged."),
                    name, (double)position_us / G_USEC_PER_SEC);
     }
+  else if (self->info->is_image)
+    self->still = gst_sample_ref (sample);
 
   return sample;
 }
@@ -350,6 +361,19 @@ fd_frame_grabber_check_complete (FdFrameGrabber  *self,
 
   frames = fd_media_info_get_frame_count (self->info);
   sample = fd_frame_grabber_grab_frame (self, MAX (0, frames - 1), error);
+
+  /* The frame count comes from the container's duration, which includes
+   * sound that may run on a little past the picture (AAC padding, an
+   * editor's export): a picture that reaches that close to the end is
+   * whole. */
+  if (sample == NULL)
+    {
+      gint64 slack = (gint64)ceil (fd_media_info_get_fps (self->info) * SOUND_OVERHANG_US / G_USEC_PER_SEC);
+
+      g_clear_error (error);
+      sample = fd_frame_grabber_grab_frame (self, MAX (0, frames - 1 - slack), error);
+    }
+
   if (sample == NULL)
     {
       g_autofree char *name = g_path_get_basename (self->path);
