@@ -334,6 +334,16 @@ fd_application_startup (GApplication *application)
 }
 
 static void
+fd_application_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (fd_application_parent_class)->constructed (object);
+
+  /* Fixed rather than derived from the id, so that tests may register
+   * under ids of their own. */
+  g_application_set_resource_base_path (G_APPLICATION (object), "/io/github/flightdeck/Flightdeck");
+}
+
+static void
 fd_application_finalize (GObject *object)
 {
   FdApplication *self = (FdApplication *)object;
@@ -349,6 +359,7 @@ fd_application_class_init (FdApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->constructed = fd_application_constructed;
   object_class->finalize = fd_application_finalize;
 
   app_class->startup = fd_application_startup;

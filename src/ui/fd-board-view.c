@@ -37,7 +37,6 @@ fd_board_view_dispose (GObject *object)
 {
   FdBoardView *self = (FdBoardView *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_BOARD_VIEW);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (fd_board_view_parent_class)->dispose (object);

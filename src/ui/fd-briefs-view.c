@@ -254,7 +254,6 @@ fd_briefs_view_dispose (GObject *object)
   FdBriefsView *self = (FdBriefsView *)object;
 
   gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_BRIEFS_VIEW);
   g_clear_object (&self->briefs);
   g_clear_object (&self->people);
   g_clear_object (&self->workspace);

@@ -34,14 +34,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-fd_greeter_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), FD_TYPE_GREETER);
-
-  G_OBJECT_CLASS (fd_greeter_parent_class)->dispose (object);
-}
-
-static void
 fd_greeter_finalize (GObject *object)
 {
   FdGreeter *self = (FdGreeter *)object;
@@ -93,7 +85,6 @@ fd_greeter_class_init (FdGreeterClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = fd_greeter_dispose;
   object_class->finalize = fd_greeter_finalize;
   object_class->get_property = fd_greeter_get_property;
   object_class->set_property = fd_greeter_set_property;

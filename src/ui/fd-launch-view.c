@@ -37,7 +37,6 @@ fd_launch_view_dispose (GObject *object)
 {
   FdLaunchView *self = (FdLaunchView *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_LAUNCH_VIEW);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (fd_launch_view_parent_class)->dispose (object);

@@ -37,7 +37,6 @@ fd_learn_view_dispose (GObject *object)
 {
   FdLearnView *self = (FdLearnView *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_LEARN_VIEW);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (fd_learn_view_parent_class)->dispose (object);

@@ -160,9 +160,13 @@ on_created (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(FdNewWorkspaceDialog) self = user_data;
+  g_autoptr(FdNewWorkspaceDialog) self = fd_ui_weak_ref_steal (user_data);
   g_autoptr(FdWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* The window was closed meanwhile. */
+  if (self == NULL)
+    return;
 
   workspace = fd_workspace_create_finish (result, &error);
   if (fd_ui_error_is_cancelled (error))
@@ -194,7 +198,7 @@ create_action (GtkWidget  *widget,
   set_error (self, NULL);
   set_busy (self, TRUE);
   fd_workspace_create_async (folder, get_name (self), self->cancellable,
-                             on_created, g_object_ref (self));
+                             on_created, fd_ui_weak_ref_new (self));
 }
 
 static void
@@ -208,10 +212,14 @@ on_location_chosen (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(FdNewWorkspaceDialog) self = user_data;
+  g_autoptr(FdNewWorkspaceDialog) self = fd_ui_weak_ref_steal (user_data);
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+
+  /* The window was closed meanwhile. */
+  if (self == NULL)
+    return;
 
   folder = fd_ui_choose_folder_finish (result, &error);
   if (folder == NULL)
@@ -240,7 +248,7 @@ choose_location_action (GtkWidget  *widget,
 
   fd_ui_choose_folder_async (GTK_WINDOW (self), _("Choose Where to Create the Workspace"),
                              _("_Select"), initial, self->cancellable,
-                             on_location_chosen, g_object_ref (self));
+                             on_location_chosen, fd_ui_weak_ref_new (self));
 }
 
 /*
@@ -252,8 +260,9 @@ fd_new_workspace_dialog_dispose (GObject *object)
 {
   FdNewWorkspaceDialog *self = (FdNewWorkspaceDialog *)object;
 
+  /* A reply still on its way may outlive the window that opened us. */
   g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_NEW_WORKSPACE_DIALOG);
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
 
   G_OBJECT_CLASS (fd_new_workspace_dialog_parent_class)->dispose (object);
 }

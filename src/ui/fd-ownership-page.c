@@ -202,7 +202,6 @@ fd_ownership_page_dispose (GObject *object)
 {
   FdOwnershipPage *self = (FdOwnershipPage *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_OWNERSHIP_PAGE);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_object (&self->entries);
   g_clear_object (&self->people);

@@ -277,7 +277,6 @@ fd_ownership_row_dispose (GObject *object)
 {
   FdOwnershipRow *self = (FdOwnershipRow *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_OWNERSHIP_ROW);
   g_clear_object (&self->entry);
   g_clear_object (&self->people);
   g_clear_object (&self->owner_head);

@@ -197,7 +197,6 @@ fd_person_button_dispose (GObject *object)
   FdPersonButton *self = (FdPersonButton *)object;
 
   gtk_list_box_bind_model (self->people_list, NULL, NULL, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_PERSON_BUTTON);
   g_clear_object (&self->people);
   g_clear_object (&self->current);
   g_clear_object (&self->workspace);

@@ -158,8 +158,8 @@ set_busy (FdPersonDialog *self,
   self->busy = busy;
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->details_group), !busy);
-  gtk_widget_set_sensitive (self->status_group, !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.toggle-active", !busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -220,10 +220,14 @@ on_saved (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(FdPersonDialog) self = user_data;
+  g_autoptr(FdPersonDialog) self = fd_ui_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   GtkWindow *parent;
+
+  /* The window was closed meanwhile. */
+  if (self == NULL)
+    return;
 
   if (!fd_ui_edit_finish (FD_WORKSPACE (source), result, &error))
     {
@@ -268,7 +272,7 @@ save_action (GtkWidget  *widget,
   set_error (self, NULL);
   set_busy (self, TRUE);
   fd_ui_edit_async (self->workspace, save_person, edit, (GDestroyNotify)person_edit_free,
-                    self->cancellable, on_saved, g_object_ref (self));
+                    self->cancellable, on_saved, fd_ui_weak_ref_new (self));
 }
 
 static void
@@ -283,11 +287,17 @@ on_active_set (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(FdPersonDialog) self = user_data;
+  g_autoptr(FdPersonDialog) self = fd_ui_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
-  gboolean was_active = fd_person_get_active (self->person);
+  gboolean was_active;
   GtkWindow *parent;
   AdwToast *toast;
+
+  /* The window was closed meanwhile. */
+  if (self == NULL)
+    return;
+
+  was_active = fd_person_get_active (self->person);
 
   if (!fd_ui_edit_finish (FD_WORKSPACE (source), result, &error))
     {
@@ -318,8 +328,11 @@ on_active_set (GObject      *source,
 }
 
 static void
-on_status_clicked (FdPersonDialog *self)
+toggle_active_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
+  FdPersonDialog *self = FD_PERSON_DIALOG (widget);
   PersonEdit *edit;
 
   if (self->busy || self->person == NULL)
@@ -332,7 +345,7 @@ on_status_clicked (FdPersonDialog *self)
   set_error (self, NULL);
   set_busy (self, TRUE);
   fd_ui_edit_async (self->workspace, set_person_active, edit, (GDestroyNotify)person_edit_free,
-                    self->cancellable, on_active_set, g_object_ref (self));
+                    self->cancellable, on_active_set, fd_ui_weak_ref_new (self));
 }
 
 /*
@@ -354,8 +367,9 @@ fd_person_dialog_dispose (GObject *object)
 {
   FdPersonDialog *self = (FdPersonDialog *)object;
 
+  /* A reply still on its way may outlive the window that opened us. */
   g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_PERSON_DIALOG);
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
 
   G_OBJECT_CLASS (fd_person_dialog_parent_class)->dispose (object);
 }
@@ -502,9 +516,9 @@ fd_person_dialog_class_init (FdPersonDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdPersonDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, FdPersonDialog, status_button);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_status_clicked);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "dialog.toggle-active", NULL, toggle_active_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

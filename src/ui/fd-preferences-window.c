@@ -35,6 +35,7 @@ struct _FdPreferencesWindow
   GtkCustomFilter      *owned_filter;
   GListStore           *you_head;
   FdPerson             *nobody;
+  GCancellable         *cancellable;
   guint                 syncing;
 
   AdwComboRow          *you_row;
@@ -117,10 +118,15 @@ on_edited (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(FdPreferencesWindow) self = user_data;
+  g_autoptr(FdPreferencesWindow) self = fd_ui_weak_ref_steal (user_data);
   g_autoptr(GError) error = NULL;
 
-  if (!fd_ui_edit_finish (FD_WORKSPACE (source), result, &error))
+  /* The window was closed meanwhile. */
+  if (self == NULL)
+    return;
+
+  if (!fd_ui_edit_finish (FD_WORKSPACE (source), result, &error) &&
+      !fd_ui_error_is_cancelled (error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
 }
 
@@ -134,7 +140,8 @@ run_edit (FdPreferencesWindow *self,
 
   edit->person_id = person_id;
   edit->active = active;
-  fd_ui_edit_async (self->workspace, func, edit, g_free, NULL, on_edited, g_object_ref (self));
+  fd_ui_edit_async (self->workspace, func, edit, g_free, self->cancellable,
+                    on_edited, fd_ui_weak_ref_new (self));
 }
 
 /*
@@ -453,9 +460,11 @@ fd_preferences_window_dispose (GObject *object)
 {
   FdPreferencesWindow *self = (FdPreferencesWindow *)object;
 
+  /* A reply still on its way may outlive the window that opened us. */
+  g_cancellable_cancel (self->cancellable);
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   gtk_list_box_bind_model (self->people_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->owned_list, NULL, NULL, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->people);
   g_clear_object (&self->active_people);
   g_clear_object (&self->current);
@@ -466,6 +475,16 @@ fd_preferences_window_dispose (GObject *object)
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (fd_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+fd_preferences_window_finalize (GObject *object)
+{
+  FdPreferencesWindow *self = (FdPreferencesWindow *)object;
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (fd_preferences_window_parent_class)->finalize (object);
 }
 
 static void
@@ -512,6 +531,7 @@ fd_preferences_window_class_init (FdPreferencesWindowClass *klass)
 
   object_class->constructed = fd_preferences_window_constructed;
   object_class->dispose = fd_preferences_window_dispose;
+  object_class->finalize = fd_preferences_window_finalize;
   object_class->get_property = fd_preferences_window_get_property;
   object_class->set_property = fd_preferences_window_set_property;
 
@@ -553,6 +573,7 @@ fd_preferences_window_init (FdPreferencesWindow *self)
   self->current = fd_current_person_model_new ();
   self->ownership = fd_ownership_model_new ();
   self->you_head = g_list_store_new (FD_TYPE_PERSON);
+  self->cancellable = g_cancellable_new ();
   self->nobody = fd_person_new (0, "", NULL, NULL, TRUE);
 
   setup_you_row (self);

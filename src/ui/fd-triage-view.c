@@ -37,7 +37,6 @@ fd_triage_view_dispose (GObject *object)
 {
   FdTriageView *self = (FdTriageView *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_TRIAGE_VIEW);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (fd_triage_view_parent_class)->dispose (object);

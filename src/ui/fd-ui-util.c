@@ -262,7 +262,8 @@ fd_ui_choose_folder_async (GtkWindow           *parent,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  GTask *task = g_task_new (parent, cancellable, callback, user_data);
+  /* No source object: the task must not keep @parent alive. */
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, fd_ui_choose_folder_async);
   choose_folder (parent, title, accept_label, initial_folder, cancellable, task);
@@ -385,6 +386,47 @@ fd_ui_show_uri (GtkWindow  *parent,
   request->failure_message = g_strdup (failure_message);
 
   show_uri (request);
+}
+
+/*
+ * Weak references for replies
+ *
+ * A window that is closed while an answer is on its way must be allowed to
+ * go: gtk_window_destroy() only drops the toolkit's reference, and a window
+ * kept alive by a callback can outlive the window it is transient for. So
+ * callbacks hold windows weakly and drop answers for windows that are gone.
+ */
+
+/**
+ * fd_ui_weak_ref_new:
+ *
+ * Returns: (transfer full): a weak reference to @object, to hand to an
+ *   asynchronous call as its user data
+ */
+GWeakRef *
+fd_ui_weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+/**
+ * fd_ui_weak_ref_steal:
+ * @ref: (transfer full): from fd_ui_weak_ref_new()
+ *
+ * Returns: (transfer full) (nullable): the object, or %NULL if it is gone
+ */
+gpointer
+fd_ui_weak_ref_steal (GWeakRef *ref)
+{
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+
+  return object;
 }
 
 /*

@@ -59,6 +59,9 @@ void      fd_ui_show_uri              (GtkWindow            *parent,
                                        const char           *uri,
                                        const char           *failure_message);
 
+GWeakRef *fd_ui_weak_ref_new          (gpointer              object);
+gpointer  fd_ui_weak_ref_steal        (GWeakRef             *ref);
+
 char     *fd_ui_dup_display_path      (const char           *path);
 gboolean  fd_ui_error_is_cancelled    (const GError         *error);
 

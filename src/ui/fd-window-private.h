@@ -26,6 +26,7 @@ struct _FdWindow
   GCancellable         *cancellable;
   GtkWindow            *preferences;
   gboolean              busy;
+  guint                 compact_source;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;

@@ -79,9 +79,12 @@ _fd_window_show_error (FdWindow   *self,
  * Opening
  */
 
+/* Replies hold the window weakly: a window closed meanwhile is let go, and
+ * its answer dropped. */
+
 typedef struct
 {
-  FdWindow *window;
+  GWeakRef  window;
   char     *path;
   gboolean  restoring;
 } OpenRequest;
@@ -89,7 +92,7 @@ typedef struct
 static void
 open_request_free (OpenRequest *request)
 {
-  g_object_unref (request->window);
+  g_weak_ref_clear (&request->window);
   g_free (request->path);
   g_free (request);
 }
@@ -102,13 +105,13 @@ on_opened (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(OpenRequest) request = user_data;
+  g_autoptr(FdWindow) self = g_weak_ref_get (&request->window);
   g_autoptr(FdWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
-  FdWindow *self = request->window;
   g_autofree char *where = NULL;
 
   workspace = fd_workspace_open_finish (result, &error);
-  if (fd_ui_error_is_cancelled (error))
+  if (self == NULL || fd_ui_error_is_cancelled (error))
     return;
 
   _fd_window_set_busy (self, NULL, NULL);
@@ -152,7 +155,7 @@ open_path (FdWindow   *self,
     return;
 
   request = g_new0 (OpenRequest, 1);
-  request->window = g_object_ref (self);
+  g_weak_ref_init (&request->window, self);
   request->path = g_strdup (path);
   request->restoring = restoring;
 
@@ -195,12 +198,15 @@ on_folder_chosen (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(FdWindow) self = user_data;
+  g_autoptr(FdWindow) self = fd_ui_weak_ref_steal (user_data);
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   folder = fd_ui_choose_folder_finish (result, &error);
+  if (self == NULL)
+    return;
+
   if (folder == NULL)
     {
       if (!fd_ui_error_is_cancelled (error))
@@ -236,7 +242,7 @@ _fd_window_choose_workspace (FdWindow *self)
 
   fd_ui_choose_folder_async (GTK_WINDOW (self), _("Open Workspace"), _("_Open"),
                              initial, self->cancellable, on_folder_chosen,
-                             g_object_ref (self));
+                             fd_ui_weak_ref_new (self));
 }
 
 /*
@@ -268,7 +274,7 @@ _fd_window_new_workspace (FdWindow *self)
 
 typedef struct
 {
-  FdWindow    *window;
+  GWeakRef     window;
   GSubprocess *process;
   char        *path;
 } DemoRequest;
@@ -276,7 +282,7 @@ typedef struct
 static void
 demo_request_free (DemoRequest *request)
 {
-  g_object_unref (request->window);
+  g_weak_ref_clear (&request->window);
   g_object_unref (request->process);
   g_free (request->path);
   g_free (request);
@@ -302,11 +308,16 @@ on_demo_built (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(DemoRequest) request = user_data;
+  g_autoptr(FdWindow) self = g_weak_ref_get (&request->window);
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
-  FdWindow *self = request->window;
+  gboolean done;
 
-  if (!g_subprocess_communicate_utf8_finish (request->process, result, &output, NULL, &error))
+  done = g_subprocess_communicate_utf8_finish (request->process, result, &output, NULL, &error);
+  if (self == NULL)
+    return;
+
+  if (!done)
     {
       if (fd_ui_error_is_cancelled (error))
         return;
@@ -363,7 +374,7 @@ fd_window_open_demo (FdWindow *self)
     }
 
   request = g_new0 (DemoRequest, 1);
-  request->window = g_object_ref (self);
+  g_weak_ref_init (&request->window, self);
   request->process = process;
   request->path = path;
 

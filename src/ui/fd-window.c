@@ -257,6 +257,35 @@ fd_window_close_request (GtkWindow *window)
 }
 
 /*
+ * Narrow windows
+ */
+
+static gboolean
+apply_compact (gpointer user_data)
+{
+  FdWindow *self = user_data;
+  gboolean compact = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  self->compact_source = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->workspace_label), !compact);
+  gtk_widget_set_visible (self->workspace_icon, compact);
+  fd_person_button_set_compact (self->person_button, compact);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The switcher title changes its mind while the header is being laid
+ * out; changing the header's buttons right then would resize it in the
+ * middle of that, so it waits for the next round. */
+static void
+on_title_visible_changed (FdWindow *self)
+{
+  if (self->compact_source == 0)
+    self->compact_source = g_idle_add (apply_compact, self);
+}
+
+/*
  * Stages
  */
 
@@ -301,8 +330,8 @@ fd_window_dispose (GObject *object)
   FdWindow *self = (FdWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->compact_source, g_source_remove);
   close_preferences (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (fd_window_parent_class)->dispose (object);
 }
@@ -449,13 +478,9 @@ fd_window_init (FdWindow *self)
    * bottom bar, and the header buttons lose their labels. */
   g_object_bind_property (self->switcher_title, "title-visible",
                           self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->switcher_title, "title-visible",
-                          self->person_button, "compact", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->switcher_title, "title-visible",
-                          self->workspace_label, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_object_bind_property (self->switcher_title, "title-visible",
-                          self->workspace_icon, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
+  apply_compact (self);
   g_object_bind_property (self, "workspace", self->person_button, "workspace",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
