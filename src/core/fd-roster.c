@@ -188,8 +188,8 @@ require_person (FdStore     *store,
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
     g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                 _("There is no person %" G_GINT64_FORMAT " on the roster."),
-                 person_id);
+                 _("There is no person %lld on the roster."),
+                 (long long)person_id);
   return FALSE;
 }
 
@@ -324,8 +324,8 @@ fd_roster_get (FdStore     *store,
   if (!has_row)
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                   _("There is no person %" G_GINT64_FORMAT " on the roster."),
-                   person_id);
+                   _("There is no person %lld on the roster."),
+                   (long long)person_id);
       return NULL;
     }
 
