@@ -215,28 +215,39 @@ show_person (FdPersonDialog *self)
  * Saving
  */
 
+/* Returns the dialog when the edit went through; a failure is shown in the
+ * dialog, and a dialog closed meanwhile is let go (%NULL either way). */
+static FdPersonDialog *
+finish_edit (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(FdPersonDialog) self = fd_ui_weak_ref_steal (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (fd_ui_edit_finish (FD_WORKSPACE (source), result, &error))
+    return g_steal_pointer (&self);
+
+  if (self != NULL && !fd_ui_error_is_cancelled (error))
+    {
+      set_busy (self, FALSE);
+      set_error (self, error->message);
+    }
+
+  return NULL;
+}
+
 static void
 on_saved (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(FdPersonDialog) self = fd_ui_weak_ref_steal (user_data);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(FdPersonDialog) self = finish_edit (source, result, user_data);
   g_autofree char *message = NULL;
   GtkWindow *parent;
 
-  /* The window was closed meanwhile. */
   if (self == NULL)
     return;
-
-  if (!fd_ui_edit_finish (FD_WORKSPACE (source), result, &error))
-    {
-      if (fd_ui_error_is_cancelled (error))
-        return;
-      set_busy (self, FALSE);
-      set_error (self, error->message);
-      return;
-    }
 
   if (self->person != NULL)
     message = g_strdup_printf (_("Saved the changes to %s"), fd_person_get_name (self->person));
@@ -287,28 +298,15 @@ on_active_set (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(FdPersonDialog) self = fd_ui_weak_ref_steal (user_data);
-  g_autoptr(GError) error = NULL;
-  gboolean was_active;
+  g_autoptr(FdPersonDialog) self = finish_edit (source, result, user_data);
   GtkWindow *parent;
   AdwToast *toast;
 
-  /* The window was closed meanwhile. */
   if (self == NULL)
     return;
 
-  was_active = fd_person_get_active (self->person);
-
-  if (!fd_ui_edit_finish (FD_WORKSPACE (source), result, &error))
-    {
-      if (fd_ui_error_is_cancelled (error))
-        return;
-      set_busy (self, FALSE);
-      set_error (self, error->message);
-      return;
-    }
-
-  if (was_active)
+  /* self->person is the state before the change. */
+  if (fd_person_get_active (self->person))
     {
       toast = adw_toast_new_format (_("%s is no longer on the team"), fd_person_get_name (self->person));
       adw_toast_set_button_label (toast, _("_Undo"));

@@ -11,6 +11,7 @@
 
 #include "fd-brief.h"
 #include "fd-greeter.h"
+#include "fd-new-workspace-dialog.h"
 #include "fd-person-button.h"
 #include "fd-test-util.h"
 #include "fd-ui-test.h"
@@ -170,6 +171,43 @@ test_stage_changes_follow_workspace (Fixture       *f,
 }
 
 /*
+ * About, shortcuts and help
+ */
+
+static void
+test_app_windows (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = fd_ui_test_make_workspace (f->dir, "Windows", TRUE);
+  FdWindow *window = fd_ui_test_open (f->app, path);
+  g_autoptr(GAppInfo) help_viewer = g_app_info_get_default_for_uri_scheme ("help");
+  AdwAboutWindow *about;
+
+  /* The shortcuts window comes from the resource GtkApplication looks in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  fd_ui_test_wait_for (fd_ui_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW) != NULL);
+  g_assert_true (fd_ui_test_label_contains (GTK_WIDGET (fd_ui_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW)),
+                                            "Open a workspace"));
+  gtk_window_close (fd_ui_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  fd_ui_test_wait_for (fd_ui_test_find_window (ADW_TYPE_ABOUT_WINDOW) != NULL);
+  about = ADW_ABOUT_WINDOW (fd_ui_test_find_window (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_nonnull (strstr (adw_about_window_get_debug_info (about), "Workspace schema open"));
+  gtk_window_close (GTK_WINDOW (about));
+
+  /* Without a help viewer, F1 says so instead of doing nothing. */
+  if (help_viewer != NULL)
+    {
+      g_test_message ("%s handles help: URIs here; not launching it", g_app_info_get_name (help_viewer));
+      return;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "help", NULL);
+  fd_ui_test_wait_for (fd_ui_test_label_contains (GTK_WIDGET (window), "no help viewer"));
+}
+
+/*
  * First run
  */
 
@@ -206,6 +244,72 @@ test_greeter_when_last_is_gone (Fixture       *f,
   g_assert_nonnull (strstr (fd_greeter_get_notice (window->greeter), "moved-away"));
   g_assert_null (fd_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+}
+
+/*
+ * Creating a workspace
+ */
+
+static char *
+dup_dialog_error (FdNewWorkspaceDialog *dialog)
+{
+  char *error = NULL;
+
+  g_object_get (dialog, "error", &error, NULL);
+  return error;
+}
+
+static gboolean
+dialog_has_error (FdNewWorkspaceDialog *dialog)
+{
+  g_autofree char *error = dup_dialog_error (dialog);
+
+  return error != NULL;
+}
+
+static void
+test_new_workspace (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *taken = g_build_filename (f->dir, "Spring sale", NULL);
+  g_autofree char *note = g_build_filename (taken, "notes.txt", NULL);
+  g_autofree char *expected = g_build_filename (f->dir, "Summer sale", NULL);
+  g_autofree char *slashed = g_build_filename (f->dir, "Summer-sale", NULL);
+  FdWindow *window = activate (f);
+  FdNewWorkspaceDialog *dialog;
+  g_autofree char *folder = NULL;
+  g_autofree char *error = NULL;
+
+  /* A folder of that name with something in it is refused, in the dialog. */
+  g_assert_cmpint (g_mkdir (taken, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (note, "keep me", -1, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-workspace", NULL));
+  fd_ui_test_wait_for (fd_ui_test_find_window (FD_TYPE_NEW_WORKSPACE_DIALOG) != NULL);
+  dialog = FD_NEW_WORKSPACE_DIALOG (fd_ui_test_find_window (FD_TYPE_NEW_WORKSPACE_DIALOG));
+
+  g_object_set (dialog, "location", f->dir, "workspace-name", "Spring sale", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  fd_ui_test_wait_for (dialog_has_error (dialog));
+  error = dup_dialog_error (dialog);
+  g_assert_nonnull (strstr (error, "is not empty"));
+  g_assert_true (g_file_test (note, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (fd_window_get_workspace (window));
+
+  /* A name cannot make a folder elsewhere; typing clears the message. */
+  g_object_set (dialog, "workspace-name", "Summer/sale", NULL);
+  folder = fd_new_workspace_dialog_dup_folder (dialog);
+  g_assert_cmpstr (folder, ==, slashed);
+  g_assert_false (dialog_has_error (dialog));
+
+  /* A new name: the folder is made, and the window opens it. */
+  g_object_set (dialog, "workspace-name", "Summer sale", NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL));
+  fd_ui_test_wait_for (fd_window_get_workspace (window) != NULL);
+  g_assert_cmpstr (fd_workspace_get_path (fd_window_get_workspace (window)), ==, expected);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Summer sale");
+  g_assert_null (fd_ui_test_find_window (FD_TYPE_NEW_WORKSPACE_DIALOG));
 }
 
 /*
@@ -456,6 +560,18 @@ test_command_line (Fixture       *f,
   g_assert_cmpint (status, ==, 0);
   g_assert_true (check.seen);
 
+  /* A folder given as a plain argument, as a file manager would. */
+  {
+    g_autoptr(FdApplication) again = fd_application_new (G_APPLICATION_NON_UNIQUE);
+    CommandLineCheck check_again = { again, path, FALSE };
+    char *plain_argv[] = { (char *)"flightdeck", path, NULL };
+
+    g_timeout_add (50, check_command_line, &check_again);
+    status = g_application_run (G_APPLICATION (again), 2, plain_argv);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (check_again.seen);
+  }
+
   /* The program answers --version and documents --workspace. */
   {
     const char *app_path = g_getenv ("FLIGHTDECK_APP");
@@ -486,7 +602,9 @@ main (int   argc,
 
   add ("/ui/window/stages", test_stages);
   add ("/ui/window/workspace-switch", test_stage_changes_follow_workspace);
+  add ("/ui/window/app-windows", test_app_windows);
   add ("/ui/window/greeter", test_greeter);
+  add ("/ui/window/new-workspace", test_new_workspace);
   add ("/ui/window/greeter-when-last-is-gone", test_greeter_when_last_is_gone);
   add ("/ui/window/open-refused", test_open_refused);
   add ("/ui/window/open-locked", test_open_locked);
