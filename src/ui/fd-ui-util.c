@@ -289,7 +289,7 @@ fd_ui_choose_folder_finish (GAsyncResult  *result,
 
 typedef struct
 {
-  GtkWindow *parent;
+  GWeakRef   parent;
   char      *uri;
   char      *failure_message;
 } ShowRequest;
@@ -297,7 +297,7 @@ typedef struct
 static void
 show_request_free (ShowRequest *request)
 {
-  g_clear_object (&request->parent);
+  g_weak_ref_clear (&request->parent);
   g_free (request->uri);
   g_free (request->failure_message);
   g_free (request);
@@ -307,10 +307,12 @@ static void
 report_show_failure (ShowRequest  *request,
                      const GError *error)
 {
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&request->parent);
+
   g_debug ("Could not show %s: %s", request->uri, error->message);
 
-  if (request->parent != NULL)
-    fd_ui_toast (GTK_WIDGET (request->parent), request->failure_message);
+  if (parent != NULL)
+    fd_ui_toast (GTK_WIDGET (parent), request->failure_message);
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -334,12 +336,17 @@ static void
 show_uri (ShowRequest *request)
 {
   g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (request->uri);
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&request->parent);
 
-  gtk_uri_launcher_launch (launcher, request->parent, NULL, on_uri_launched, request);
+  gtk_uri_launcher_launch (launcher, parent, NULL, on_uri_launched, request);
 }
 
 #else
 
+/* GTK 4.8's gtk_show_uri_full() keeps using the parent window after it
+ * reported back, so a window closed right then was used after it was
+ * freed (seen in the UI tests). GIO launches the URI itself, through the
+ * OpenURI portal when sandboxed, with the display's launch context. */
 static void
 on_uri_shown (GObject      *source,
               GAsyncResult *result,
@@ -348,7 +355,7 @@ on_uri_shown (GObject      *source,
   ShowRequest *request = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!gtk_show_uri_full_finish (request->parent, result, &error))
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
     report_show_failure (request, error);
 
   show_request_free (request);
@@ -357,8 +364,13 @@ on_uri_shown (GObject      *source,
 static void
 show_uri (ShowRequest *request)
 {
-  gtk_show_uri_full (request->parent, request->uri, GDK_CURRENT_TIME, NULL,
-                     on_uri_shown, request);
+  g_autoptr(GtkWindow) parent = g_weak_ref_get (&request->parent);
+  GdkDisplay *display = parent ? gtk_widget_get_display (GTK_WIDGET (parent))
+                               : gdk_display_get_default ();
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (display);
+
+  g_app_info_launch_default_for_uri_async (request->uri, G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           on_uri_shown, request);
 }
 
 #endif
@@ -381,7 +393,7 @@ fd_ui_show_uri (GtkWindow  *parent,
   g_return_if_fail (uri != NULL);
 
   request = g_new0 (ShowRequest, 1);
-  request->parent = parent ? g_object_ref (parent) : NULL;
+  g_weak_ref_init (&request->parent, parent);
   request->uri = g_strdup (uri);
   request->failure_message = g_strdup (failure_message);
 

@@ -328,10 +328,21 @@ static void
 fd_window_dispose (GObject *object)
 {
   FdWindow *self = (FdWindow *)object;
+  GtkShortcutsWindow *overlay;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->compact_source, g_source_remove);
   close_preferences (self);
+
+  /* The shortcuts window is only hidden when closed. GTK 4.8 leaves it
+   * transient for us when it goes, and our own signals could then reach it
+   * after it was freed (while something still holds us); cut it loose. */
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  if (overlay != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (overlay), NULL);
+      gtk_window_destroy (GTK_WINDOW (overlay));
+    }
 
   G_OBJECT_CLASS (fd_window_parent_class)->dispose (object);
 }
