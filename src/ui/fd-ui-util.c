@@ -343,10 +343,10 @@ show_uri (ShowRequest *request)
 
 #else
 
-/* GTK 4.8's gtk_show_uri_full() keeps using the parent window after it
- * reported back, so a window closed right then was used after it was
- * freed (seen in the UI tests). GIO launches the URI itself, through the
- * OpenURI portal when sandboxed, with the display's launch context. */
+/* GTK 4.8's gtk_show_uri_full() holds the parent window until it is done
+ * and exports its handle; GIO launches the URI just as well (through the
+ * OpenURI portal when sandboxed) with the display's launch context, and
+ * the window is held weakly, like every reply's. */
 static void
 on_uri_shown (GObject      *source,
               GAsyncResult *result,
