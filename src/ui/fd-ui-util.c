@@ -343,10 +343,6 @@ show_uri (ShowRequest *request)
 
 #else
 
-/* GTK 4.8's gtk_show_uri_full() holds the parent window until it is done
- * and exports its handle; GIO launches the URI just as well (through the
- * OpenURI portal when sandboxed) with the display's launch context, and
- * the window is held weakly, like every reply's. */
 static void
 on_uri_shown (GObject      *source,
               GAsyncResult *result,
@@ -355,22 +351,20 @@ on_uri_shown (GObject      *source,
   ShowRequest *request = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
     report_show_failure (request, error);
 
   show_request_free (request);
 }
 
+/* With a parent, a sandboxed app's request goes to the OpenURI portal with
+ * the window's handle, so whatever the portal asks is attached to it. */
 static void
 show_uri (ShowRequest *request)
 {
   g_autoptr(GtkWindow) parent = g_weak_ref_get (&request->parent);
-  GdkDisplay *display = parent ? gtk_widget_get_display (GTK_WIDGET (parent))
-                               : gdk_display_get_default ();
-  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (display);
 
-  g_app_info_launch_default_for_uri_async (request->uri, G_APP_LAUNCH_CONTEXT (context), NULL,
-                                           on_uri_shown, request);
+  gtk_show_uri_full (parent, request->uri, GDK_CURRENT_TIME, NULL, on_uri_shown, request);
 }
 
 #endif
