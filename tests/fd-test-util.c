@@ -54,7 +54,8 @@ fd_test_tmpdir_free (char *path)
  * fd_test_run_cli:
  * @workspace: (nullable): passed as --workspace
  * @exit_status: (out): the exit status
- * @err: (out) (optional): what it wrote on stderr
+ * @err: (inout) (optional): what it wrote on stderr; a string left there
+ *   by an earlier call is freed, so one variable can serve many calls
  * @...: the arguments, %NULL-terminated
  *
  * Runs flightdeck-cli (from $FLIGHTDECK_CLI) and waits for it.
@@ -101,7 +102,10 @@ fd_test_run_cli (const char  *workspace,
 
   *exit_status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
   if (err)
-    *err = g_steal_pointer (&errout);
+    {
+      g_free (*err);
+      *err = g_steal_pointer (&errout);
+    }
 
   return g_steal_pointer (&out);
 }

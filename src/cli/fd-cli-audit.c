@@ -73,14 +73,14 @@ cmd_audit_verify (FdCli  *cli,
   if (!report->ok)
     {
       g_set_error (&error, FD_CORE_ERROR, FD_CORE_ERROR_TAMPERED,
-                   _("The audit log does not verify; the first broken event is %" G_GINT64_FORMAT ". %s"),
-                   report->first_broken_seq, report->problem);
+                   _("The audit log does not verify; the first broken event is %lld. %s"),
+                   (long long)report->first_broken_seq, report->problem);
       return fd_cli_fail (g_steal_pointer (&error));
     }
 
   if (!json)
-    printf (_("The audit log verifies: %" G_GINT64_FORMAT " events, newest %" G_GINT64_FORMAT ", hash %s\n"),
-            report->n_events, report->head_seq,
+    printf (_("The audit log verifies: %lld events, newest %lld, hash %s\n"),
+            (long long)report->n_events, (long long)report->head_seq,
             report->head_hash ? report->head_hash : "—");
 
   return FD_CLI_EXIT_OK;

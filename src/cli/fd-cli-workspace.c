@@ -103,7 +103,7 @@ demo_audit (FdWorkspace  *workspace,
   if (!(report = fd_audit_log_verify (fd_workspace_get_store (workspace), error)))
     return FALSE;
 
-  printf (_("  Audit log:   %" G_GINT64_FORMAT " events, %s\n"), report->n_events,
+  printf (_("  Audit log:   %lld events, %s\n"), (long long)report->n_events,
           report->ok ? _("chain verified") : report->problem);
   return TRUE;
 }

@@ -157,11 +157,7 @@ fd_cli_dup_actor (FdCli   *cli,
       return person ? fd_person_dup_actor (person) : NULL;
     }
 
-  person = fd_roster_get_current (store, NULL);
-  if (person != NULL)
-    return fd_person_dup_actor (person);
-
-  return g_strdup_printf ("os-user:%s", g_get_user_name ());
+  return fd_roster_dup_current_actor (store);
 }
 
 /* One clear line on stderr, whatever the message holds. */

@@ -142,15 +142,14 @@ check_head (FdStore              *store,
 
   if (head_seq > last_seq)
     mark_broken (report, last_seq + 1,
-                 g_strdup_printf (_("Events %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-                                    " were deleted from the end of the log."),
-                                  last_seq + 1, head_seq));
+                 g_strdup_printf (_("Events %lld to %lld were deleted from the end of the log."),
+                                  (long long)(last_seq + 1), (long long)head_seq));
   else if (head_seq != last_seq || g_strcmp0 (head_hash, last_hash) != 0)
     mark_broken (report, head_seq + 1,
                  g_strdup_printf (_("The log does not end where it was last written "
-                                    "(event %" G_GINT64_FORMAT "): events were added "
+                                    "(event %lld): events were added "
                                     "or replaced behind Flightdeck’s back."),
-                                  head_seq));
+                                  (long long)head_seq));
 
   return TRUE;
 }
@@ -240,10 +239,10 @@ check_recorded_states (FdStore               *store,
           mark_broken (report, seq,
                        g_strdup_printf (current
                                         ? _("%s %s was changed outside Flightdeck: it no longer "
-                                            "matches what event %" G_GINT64_FORMAT " recorded.")
-                                        : _("%s %s was deleted outside Flightdeck after event %"
-                                            G_GINT64_FORMAT " recorded it."),
-                                        table->entity_type, id, seq));
+                                            "matches what event %lld recorded.")
+                                        : _("%s %s was deleted outside Flightdeck after event "
+                                            "%lld recorded it."),
+                                        table->entity_type, id, (long long)seq));
         }
     }
 
@@ -344,19 +343,18 @@ fd_audit_log_verify (FdStore  *store,
       if (seq != expected_seq)
         {
           mark_broken (report, expected_seq,
-                       g_strdup_printf (_("Event %" G_GINT64_FORMAT " is missing: "
-                                          "events %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-                                          " were deleted."),
-                                        expected_seq, expected_seq, seq - 1));
+                       g_strdup_printf (_("Event %lld is missing: events %lld to %lld were deleted."),
+                                        (long long)expected_seq, (long long)expected_seq,
+                                        (long long)(seq - 1)));
           break;
         }
 
       if (g_strcmp0 (fd_stmt_column_text (stmt, 8), expected_prev) != 0)
         {
           mark_broken (report, seq,
-                       g_strdup_printf (_("Event %" G_GINT64_FORMAT " does not link to "
+                       g_strdup_printf (_("Event %lld does not link to "
                                           "the event before it: the chain was rewritten."),
-                                        seq));
+                                        (long long)seq));
           break;
         }
 
@@ -373,9 +371,9 @@ fd_audit_log_verify (FdStore  *store,
       if (g_strcmp0 (hash, fd_stmt_column_text (stmt, 9)) != 0)
         {
           mark_broken (report, seq,
-                       g_strdup_printf (_("Event %" G_GINT64_FORMAT " (%s %s %s by %s) was "
+                       g_strdup_printf (_("Event %lld (%s %s %s by %s) was "
                                           "changed after it was written."),
-                                        seq,
+                                        (long long)seq,
                                         fd_stmt_column_text (stmt, 5),
                                         fd_stmt_column_text (stmt, 3),
                                         fd_stmt_column_text (stmt, 4),

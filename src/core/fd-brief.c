@@ -338,7 +338,7 @@ fd_brief_get (FdStore     *store,
   if (!has_row)
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                   _("There is no brief %" G_GINT64_FORMAT "."), brief_id);
+                   _("There is no brief %lld."), (long long)brief_id);
       return NULL;
     }
 

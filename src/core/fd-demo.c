@@ -143,11 +143,22 @@ add_owners (FdStore  *store,
             GError  **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
-    if (!fd_ownership_set (store, DEMO_ACTOR, owners[i].transition,
-                           fd_demo_find_person (store, owners[i].owner),
-                           fd_demo_find_person (store, owners[i].backup),
-                           error))
-      return FALSE;
+    {
+      g_autoptr(FdOwnershipEntry) entry = fd_ownership_get (store, owners[i].transition, error);
+
+      if (entry == NULL)
+        return FALSE;
+
+      /* An owner named since (in the demo, by whoever explores it) stays. */
+      if (fd_ownership_entry_get_owner (entry) != NULL)
+        continue;
+
+      if (!fd_ownership_set (store, DEMO_ACTOR, owners[i].transition,
+                             fd_demo_find_person (store, owners[i].owner),
+                             fd_demo_find_person (store, owners[i].backup),
+                             error))
+        return FALSE;
+    }
 
   return TRUE;
 }

@@ -188,8 +188,8 @@ require_person (FdStore     *store,
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
     g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                 _("There is no person %" G_GINT64_FORMAT " on the roster."),
-                 person_id);
+                 _("There is no person %lld on the roster."),
+                 (long long)person_id);
   return FALSE;
 }
 
@@ -324,8 +324,8 @@ fd_roster_get (FdStore     *store,
   if (!has_row)
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                   _("There is no person %" G_GINT64_FORMAT " on the roster."),
-                   person_id);
+                   _("There is no person %lld on the roster."),
+                   (long long)person_id);
       return NULL;
     }
 
@@ -540,4 +540,27 @@ fd_roster_describe_actor (FdStore    *store,
     return g_strdup (_("Flightdeck"));
 
   return g_strdup (actor);
+}
+
+/**
+ * fd_roster_dup_current_actor:
+ *
+ * The actor for audit events written on behalf of whoever uses the
+ * workspace right now.
+ *
+ * Returns: (transfer full): the current person's actor ("person:ID"), or,
+ *   while nobody is chosen, the operating-system user ("os-user:NAME")
+ */
+char *
+fd_roster_dup_current_actor (FdStore *store)
+{
+  g_autoptr(FdPerson) person = NULL;
+
+  g_return_val_if_fail (FD_IS_STORE (store), NULL);
+
+  person = fd_roster_get_current (store, NULL);
+  if (person != NULL)
+    return fd_person_dup_actor (person);
+
+  return g_strdup_printf ("os-user:%s", g_get_user_name ());
 }

@@ -57,5 +57,6 @@ gboolean   fd_roster_set_current  (FdStore     *store,
                                    GError     **error);
 char      *fd_roster_describe_actor (FdStore   *store,
                                      const char *actor);
+char      *fd_roster_dup_current_actor (FdStore *store);
 
 G_END_DECLS

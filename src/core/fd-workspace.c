@@ -491,6 +491,19 @@ open_folder (const char        *folder,
   return g_steal_pointer (&self);
 }
 
+static gboolean
+require_workspace (const char  *folder,
+                   GError     **error)
+{
+  if (fd_workspace_exists (folder))
+    return TRUE;
+
+  g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
+               _("“%s” is not a Flightdeck workspace: it has no %s."),
+               folder, FD_WORKSPACE_DB_NAME);
+  return FALSE;
+}
+
 /**
  * fd_workspace_open:
  * @path: the workspace folder (or its flightdeck.db)
@@ -507,13 +520,8 @@ fd_workspace_open (const char  *path,
 
   folder = resolve_folder (path);
 
-  if (!fd_workspace_exists (folder))
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                   _("“%s” is not a Flightdeck workspace: it has no %s."),
-                   folder, FD_WORKSPACE_DB_NAME);
-      return NULL;
-    }
+  if (!require_workspace (folder, error))
+    return NULL;
 
   return open_folder (folder, FD_STORE_OPEN_DEFAULT, error);
 }
@@ -601,6 +609,50 @@ record_creation (FdStore     *store,
          fd_mutation_commit (mutation, error);
 }
 
+/* The name a new workspace gets: what the person typed, or the folder's. */
+static char *
+clean_workspace_name (const char *folder,
+                      const char *name)
+{
+  char *clean_name = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*clean_name == '\0')
+    {
+      g_free (clean_name);
+      clean_name = g_path_get_basename (folder);
+    }
+
+  return clean_name;
+}
+
+/* Makes the folder and its database; the workspace object comes later. */
+static gboolean
+create_database (const char  *folder,
+                 const char  *name,
+                 GError     **error)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *clean_name = NULL;
+  g_autoptr(FdStore) store = NULL;
+
+  if (!folder_is_usable (folder, error))
+    return FALSE;
+
+  if (g_mkdir_with_parents (folder, 0755) != 0)
+    {
+      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_IO,
+                   _("Could not create the folder “%s”: %s"),
+                   folder, g_strerror (errno));
+      return FALSE;
+    }
+
+  db_path = g_build_filename (folder, FD_WORKSPACE_DB_NAME, NULL);
+  clean_name = clean_workspace_name (folder, name);
+
+  return (store = fd_store_open (db_path, FD_STORE_OPEN_CREATE, error)) != NULL &&
+         record_creation (store, clean_name, error);
+}
+
 /**
  * fd_workspace_create:
  * @path: a new or empty folder
@@ -614,35 +666,15 @@ fd_workspace_create (const char  *path,
                      GError     **error)
 {
   g_autofree char *folder = NULL;
-  g_autofree char *clean_name = NULL;
-  g_autoptr(FdWorkspace) self = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   folder = g_canonicalize_filename (path, NULL);
-  clean_name = g_strstrip (g_strdup (name ? name : ""));
-  if (*clean_name == '\0')
-    {
-      g_free (clean_name);
-      clean_name = g_path_get_basename (folder);
-    }
 
-  if (!folder_is_usable (folder, error))
+  if (!create_database (folder, name, error))
     return NULL;
 
-  if (g_mkdir_with_parents (folder, 0755) != 0)
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_IO,
-                   _("Could not create the folder “%s”: %s"),
-                   folder, g_strerror (errno));
-      return NULL;
-    }
-
-  if (!(self = open_folder (folder, FD_STORE_OPEN_CREATE, error)) ||
-      !record_creation (self->store, clean_name, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return open_folder (folder, FD_STORE_OPEN_DEFAULT, error);
 }
 
 const char *
@@ -742,4 +774,176 @@ fd_workspace_open_store (FdWorkspace  *self,
     watch_store (self, store);
 
   return store;
+}
+
+/*
+ * Opening and creating without blocking the caller
+ *
+ * Everything that can take long or wait happens on a worker with a
+ * connection of its own: a migration, another program's lock (the busy
+ * timeout), reading a damaged file. The caller's thread then opens a
+ * database that is known to be current, which takes no time, so the
+ * workspace still lives on the thread that asked for it.
+ */
+
+typedef struct
+{
+  char     *path;
+  char     *name;
+  gboolean  create;
+} PrepareData;
+
+static void
+prepare_data_free (PrepareData *prepare)
+{
+  g_free (prepare->path);
+  g_free (prepare->name);
+  g_free (prepare);
+}
+
+static char *
+prepare_existing (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *folder = resolve_folder (path);
+  g_autofree char *db_path = NULL;
+  g_autoptr(FdStore) store = NULL;
+
+  if (!require_workspace (folder, error))
+    return NULL;
+
+  db_path = g_build_filename (folder, FD_WORKSPACE_DB_NAME, NULL);
+  if (!(store = fd_store_open (db_path, FD_STORE_OPEN_DEFAULT, error)))
+    return NULL;
+
+  return g_steal_pointer (&folder);
+}
+
+static void
+prepare_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PrepareData *prepare = task_data;
+  GError *error = NULL;
+  char *folder;
+
+  if (prepare->create)
+    {
+      folder = g_canonicalize_filename (prepare->path, NULL);
+      if (!create_database (folder, prepare->name, &error))
+        g_clear_pointer (&folder, g_free);
+    }
+  else
+    folder = prepare_existing (prepare->path, &error);
+
+  if (folder == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, folder, g_free);
+}
+
+static void
+prepare_async (const char          *path,
+               const char          *name,
+               gboolean             create,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PrepareData *prepare = g_new0 (PrepareData, 1);
+
+  prepare->path = g_strdup (path);
+  prepare->name = g_strdup (name);
+  prepare->create = create;
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, prepare, (GDestroyNotify)prepare_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, prepare_in_thread);
+}
+
+static FdWorkspace *
+prepare_finish (GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  if (!(folder = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+
+  return open_folder (folder, FD_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * fd_workspace_open_async:
+ * @path: the workspace folder (or its flightdeck.db)
+ *
+ * Checks and, if needed, migrates the workspace on a worker thread; the
+ * workspace is then opened on the thread that calls
+ * fd_workspace_open_finish() and lives there. A workspace that cannot be
+ * used is left untouched, as with fd_workspace_open().
+ */
+void
+fd_workspace_open_async (const char          *path,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+
+  prepare_async (path, NULL, FALSE, fd_workspace_open_async,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * fd_workspace_open_finish:
+ *
+ * Returns: (transfer full): the workspace, or %NULL with @error set
+ */
+FdWorkspace *
+fd_workspace_open_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  return prepare_finish (result, fd_workspace_open_async, error);
+}
+
+/**
+ * fd_workspace_create_async:
+ * @path: a new or empty folder
+ * @name: (nullable): what the workspace is called
+ *
+ * Like fd_workspace_create(), with the folder and the database made on a
+ * worker thread.
+ */
+void
+fd_workspace_create_async (const char          *path,
+                           const char          *name,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (path != NULL);
+
+  prepare_async (path, name, TRUE, fd_workspace_create_async,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * fd_workspace_create_finish:
+ *
+ * Returns: (transfer full): the new workspace, or %NULL with @error set
+ */
+FdWorkspace *
+fd_workspace_create_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  return prepare_finish (result, fd_workspace_create_async, error);
 }

@@ -65,4 +65,18 @@ gpointer      fd_workspace_run_finish      (FdWorkspace          *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 
+void          fd_workspace_open_async      (const char           *path,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+FdWorkspace  *fd_workspace_open_finish     (GAsyncResult         *result,
+                                            GError              **error);
+void          fd_workspace_create_async    (const char           *path,
+                                            const char           *name,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+FdWorkspace  *fd_workspace_create_finish   (GAsyncResult         *result,
+                                            GError              **error);
+
 G_END_DECLS

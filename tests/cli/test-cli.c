@@ -295,11 +295,23 @@ test_demo (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* A second run refreshes without duplicating anything. */
+  /* Someone exploring the demo names another launch owner … */
+  out = RUN (f->ws, &status, &err, "owner", "set", "launch", "maya@northwind.example");
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  /* … and a second run refreshes without duplicating anything, without
+   * undoing that choice, and without writing to the log. */
   out = RUN (f->ws, &status, &err, "demo");
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "People:      8"));
   g_assert_nonnull (strstr (out, "Briefs:      3"));
+  g_assert_nonnull (strstr (out, "Audit log:   24 events"));
+  g_clear_pointer (&out, g_free);
+
+  out = RUN (f->ws, &status, &err, "owner", "list");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^launch +Maya Lindqvist$", out, G_REGEX_MULTILINE, 0));
   g_clear_pointer (&out, g_free);
 }
 

@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include "fd-audit-log.h"
 #include "fd-core-error.h"
 #include "fd-roster.h"
 #include "fd-test-util.h"
@@ -271,6 +272,139 @@ test_changed_from_other_process (Fixture       *f,
   g_free (seen.entity_id);
 }
 
+typedef struct
+{
+  GMainLoop   *loop;
+  FdWorkspace *workspace;
+  GError      *error;
+  GThread     *thread;
+} Opened;
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Opened *opened = user_data;
+
+  opened->thread = g_thread_self ();
+  if (g_task_get_source_tag (G_TASK (result)) == fd_workspace_create_async)
+    opened->workspace = fd_workspace_create_finish (result, &opened->error);
+  else
+    opened->workspace = fd_workspace_open_finish (result, &opened->error);
+  g_main_loop_quit (opened->loop);
+}
+
+static void
+wait_opened (Opened *opened)
+{
+  guint timeout = g_timeout_add_seconds (10, on_timeout, NULL);
+
+  g_main_loop_run (opened->loop);
+  g_source_remove (timeout);
+  g_main_loop_unref (opened->loop);
+}
+
+static void
+test_async_open (Fixture       *f,
+                 gconstpointer  data)
+{
+  Opened opened = { g_main_loop_new (NULL, FALSE), NULL, NULL, NULL };
+  g_autoptr(FdWorkspace) workspace = NULL;
+  g_autofree char *name = NULL;
+
+  g_clear_object (&f->workspace);
+  fd_workspace_open_async (f->path, NULL, on_opened, &opened);
+  wait_opened (&opened);
+
+  g_assert_no_error (opened.error);
+  workspace = opened.workspace;
+  g_assert_true (opened.thread == g_thread_self ());
+  g_assert_cmpstr (fd_workspace_get_path (workspace), ==, f->path);
+  name = fd_workspace_dup_name (workspace);
+  g_assert_cmpstr (name, ==, "Test");
+}
+
+static void
+test_async_create (Fixture       *f,
+                   gconstpointer  data)
+{
+  Opened opened = { g_main_loop_new (NULL, FALSE), NULL, NULL, NULL };
+  g_autofree char *path = g_build_filename (f->dir, "new", "nested", NULL);
+  g_autoptr(FdWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  fd_workspace_create_async (path, "  Spring sale  ", NULL, on_opened, &opened);
+  wait_opened (&opened);
+
+  g_assert_no_error (opened.error);
+  workspace = opened.workspace;
+  name = fd_workspace_dup_name (workspace);
+  g_assert_cmpstr (name, ==, "Spring sale");
+
+  /* The creation is the first audited event of the new workspace. */
+  events = fd_audit_log_list (fd_workspace_get_store (workspace), "workspace", NULL, 0, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpstr (fd_audit_event_get_action (g_ptr_array_index (events, 0)), ==, "create");
+
+  /* A second creation in the same place is refused on the worker. */
+  opened = (Opened) { g_main_loop_new (NULL, FALSE), NULL, NULL, NULL };
+  fd_workspace_create_async (path, "Again", NULL, on_opened, &opened);
+  wait_opened (&opened);
+  g_assert_null (opened.workspace);
+  g_assert_error (opened.error, FD_CORE_ERROR, FD_CORE_ERROR_EXISTS);
+  g_clear_error (&opened.error);
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+static void
+test_async_open_refuses (Fixture       *f,
+                         gconstpointer  data)
+{
+  Opened opened = { g_main_loop_new (NULL, FALSE), NULL, NULL, NULL };
+  g_autofree char *broken = g_build_filename (f->dir, "broken", NULL);
+  g_autofree char *db = g_build_filename (broken, "flightdeck.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  char garbage[4096];
+
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = (char)(i * 13 + 5);
+  g_assert_cmpint (g_mkdir (broken, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (db, garbage, sizeof garbage, NULL));
+  before = file_digest (db);
+
+  fd_workspace_open_async (broken, NULL, on_opened, &opened);
+  wait_opened (&opened);
+  g_assert_null (opened.workspace);
+  g_assert_error (opened.error, FD_CORE_ERROR, FD_CORE_ERROR_CORRUPT);
+  g_clear_error (&opened.error);
+
+  after = file_digest (db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A folder that is not a workspace is not made into one. */
+  opened = (Opened) { g_main_loop_new (NULL, FALSE), NULL, NULL, NULL };
+  fd_workspace_open_async (f->dir, NULL, on_opened, &opened);
+  wait_opened (&opened);
+  g_assert_null (opened.workspace);
+  g_assert_error (opened.error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND);
+  g_clear_error (&opened.error);
+  g_assert_false (fd_workspace_exists (f->dir));
+}
+
 static void
 add (const char *path,
      void (*func) (Fixture *, gconstpointer))
@@ -291,6 +425,9 @@ main (int   argc,
   add ("/workspace/media/import-missing-file", test_media_import_missing_file);
   add ("/workspace/changed/from-worker", test_changed_from_worker);
   add ("/workspace/changed/from-other-process", test_changed_from_other_process);
+  add ("/workspace/async/open", test_async_open);
+  add ("/workspace/async/create", test_async_create);
+  add ("/workspace/async/open-refuses", test_async_open_refuses);
 
   return g_test_run ();
 }

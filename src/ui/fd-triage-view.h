@@ -1,0 +1,24 @@
+/* fd-triage-view.h
+ *
+ * Copyright 2026 The Flightdeck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "fd-workspace.h"
+
+G_BEGIN_DECLS
+
+#define FD_TYPE_TRIAGE_VIEW (fd_triage_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (FdTriageView, fd_triage_view, FD, TRIAGE_VIEW, AdwBin)
+
+FdWorkspace *fd_triage_view_get_workspace (FdTriageView *self);
+void         fd_triage_view_set_workspace (FdTriageView *self,
+                                           FdWorkspace  *workspace);
+
+G_END_DECLS
