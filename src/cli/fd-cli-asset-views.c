@@ -292,8 +292,8 @@ print_asset_text (FdAsset   *asset,
       g_autofree char *what = info ? fd_media_info_describe (info)
                                    : g_strdup_printf ("“%s”", fd_asset_version_get_text (version));
 
-      printf (_("  Version %" G_GINT64_FORMAT ": %.12s  %s  by %s\n"),
-              fd_asset_version_get_number (version), fd_asset_version_get_sha256 (version),
+      printf (_("  Version %lld: %.12s  %s  by %s\n"),
+              (long long)fd_asset_version_get_number (version), fd_asset_version_get_sha256 (version),
               what, fd_asset_version_get_created_by_name (version)
                     ? fd_asset_version_get_created_by_name (version)
                     : fd_asset_version_get_created_by (version));

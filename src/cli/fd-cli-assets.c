@@ -463,8 +463,8 @@ cmd_asset_verify (FdCli  *cli,
                                    asset_id, &version, NULL, &error))
     return fd_cli_fail (g_steal_pointer (&error));
 
-  printf (_("Version %" G_GINT64_FORMAT " is approved and intact: %s\n"),
-          fd_asset_version_get_number (version), fd_asset_version_get_sha256 (version));
+  printf (_("Version %lld is approved and intact: %s\n"),
+          (long long)fd_asset_version_get_number (version), fd_asset_version_get_sha256 (version));
   return FD_CLI_EXIT_OK;
 }
 

@@ -181,7 +181,7 @@ fd_asset_get (FdStore  *store,
   if (cards->len == 0)
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                   _("There is no asset %" G_GINT64_FORMAT "."), asset_id);
+                   _("There is no asset %lld."), (long long)asset_id);
       return NULL;
     }
 
@@ -270,8 +270,8 @@ fd_asset_find_version (FdStore  *store,
   if (!has_row)
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                   _("Asset %" G_GINT64_FORMAT " has no version %" G_GINT64_FORMAT "."),
-                   asset_id, number);
+                   _("Asset %lld has no version %lld."),
+                   (long long)asset_id, (long long)number);
       return NULL;
     }
 
@@ -484,21 +484,19 @@ describe_transition (JsonObject *before,
   if (to == FD_ASSET_STATE_ARCHIVED)
     return g_strdup_printf (_("%s archived it: “%s”"), who, note ? note : "");
   if (to == FD_ASSET_STATE_UPLOADED)
-    return g_strdup_printf (_("%s uploaded version %" G_GINT64_FORMAT "; its hash was verified "
-                              "first"),
-                            who, member_int (after, "current_version"));
+    return g_strdup_printf (_("%s uploaded version %lld; its hash was verified first"),
+                            who, (long long)member_int (after, "current_version"));
   if (to == FD_ASSET_STATE_APPROVED)
-    return g_strdup_printf (_("Approved: every required reviewer approved version %"
-                              G_GINT64_FORMAT),
-                            version);
+    return g_strdup_printf (_("Approved: every required reviewer approved version %lld"),
+                            (long long)version);
   if (to == FD_ASSET_STATE_REVISION_REQUESTED)
-    return g_strdup_printf (_("Revision requested on version %" G_GINT64_FORMAT), version);
+    return g_strdup_printf (_("Revision requested on version %lld"), (long long)version);
   if (to == FD_ASSET_STATE_IN_REVIEW && from == FD_ASSET_STATE_DRAFT)
-    return g_strdup_printf (_("%s submitted version %" G_GINT64_FORMAT " for review"), who, version);
+    return g_strdup_printf (_("%s submitted version %lld for review"), who, (long long)version);
   if (to == FD_ASSET_STATE_IN_REVIEW && from == FD_ASSET_STATE_REVISION_REQUESTED)
-    return g_strdup_printf (_("%s resubmitted it with version %" G_GINT64_FORMAT), who, version);
+    return g_strdup_printf (_("%s resubmitted it with version %lld"), who, (long long)version);
   if (to == FD_ASSET_STATE_IN_REVIEW && from == FD_ASSET_STATE_APPROVED)
-    return g_strdup_printf (_("Back in review: %s added version %" G_GINT64_FORMAT), who, version);
+    return g_strdup_printf (_("Back in review: %s added version %lld"), who, (long long)version);
 
   return g_strdup_printf (_("%s moved it from %s to %s"), who,
                           from ? fd_asset_state_get_display_name (from) : "?",
@@ -517,15 +515,15 @@ describe_review (const char *action,
     {
     case FD_REVIEW_DECISION_APPROVED:
       if (feedback != NULL)
-        return g_strdup_printf (_("%s approved version %" G_GINT64_FORMAT ": “%s”"),
-                                who, version, feedback);
-      return g_strdup_printf (_("%s approved version %" G_GINT64_FORMAT), who, version);
+        return g_strdup_printf (_("%s approved version %lld: “%s”"),
+                                who, (long long)version, feedback);
+      return g_strdup_printf (_("%s approved version %lld"), who, (long long)version);
     case FD_REVIEW_DECISION_CHANGES_REQUESTED:
-      return g_strdup_printf (_("%s requested changes on version %" G_GINT64_FORMAT ": “%s”"),
-                              who, version, feedback ? feedback : "");
+      return g_strdup_printf (_("%s requested changes on version %lld: “%s”"),
+                              who, (long long)version, feedback ? feedback : "");
     case FD_REVIEW_DECISION_COMMENT:
-      return g_strdup_printf (_("%s commented on version %" G_GINT64_FORMAT ": “%s”"),
-                              who, version, feedback ? feedback : "");
+      return g_strdup_printf (_("%s commented on version %lld: “%s”"),
+                              who, (long long)version, feedback ? feedback : "");
     case FD_REVIEW_DECISION_NONE:
     default:
       return NULL;
@@ -542,9 +540,9 @@ describe_version (JsonObject *after,
   g_autofree char *what = filename ? g_strdup_printf (" (%s)", filename) : g_strdup ("");
 
   if (note != NULL)
-    return g_strdup_printf (_("%s added version %" G_GINT64_FORMAT "%s: “%s”"),
-                            who, number, what, note);
-  return g_strdup_printf (_("%s added version %" G_GINT64_FORMAT "%s"), who, number, what);
+    return g_strdup_printf (_("%s added version %lld%s: “%s”"),
+                            who, (long long)number, what, note);
+  return g_strdup_printf (_("%s added version %lld%s"), who, (long long)number, what);
 }
 
 /**

@@ -55,7 +55,7 @@ _fd_asset_row_load (FdStore     *store,
   if (!has_row)
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                   _("There is no asset %" G_GINT64_FORMAT "."), asset_id);
+                   _("There is no asset %lld."), (long long)asset_id);
       return FALSE;
     }
 
@@ -171,7 +171,7 @@ _fd_asset_check_group (FdStore  *store,
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
     g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                 _("There is no dynamic-creative group %" G_GINT64_FORMAT "."), group_id);
+                 _("There is no dynamic-creative group %lld."), (long long)group_id);
   return FALSE;
 }
 
@@ -199,9 +199,9 @@ _fd_asset_check_open_for_versions (const FdAssetRow  *row,
   if (row->state == FD_ASSET_STATE_UPLOADED)
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED,
-                   _("“%s” was uploaded with version %" G_GINT64_FORMAT " and takes no new "
+                   _("“%s” was uploaded with version %lld and takes no new "
                      "versions. Create a new asset for a new cut."),
-                   row->name, row->current_version);
+                   row->name, (long long)row->current_version);
       return FALSE;
     }
 
@@ -246,14 +246,14 @@ _fd_asset_check_not_duplicate (FdStore           *store,
 
       if (fd_asset_kind_is_text (row->kind))
         g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_EXISTS,
-                     _("This is the same text as version %" G_GINT64_FORMAT " of “%s”; "
+                     _("This is the same text as version %lld of “%s”; "
                        "nothing was added."),
-                     number, row->name);
+                     (long long)number, row->name);
       else
         g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_EXISTS,
-                     _("This is the same file as version %" G_GINT64_FORMAT " of “%s”; "
+                     _("This is the same file as version %lld of “%s”; "
                        "nothing was imported."),
-                     number, row->name);
+                     (long long)number, row->name);
       return FALSE;
     }
 

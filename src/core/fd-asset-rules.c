@@ -75,7 +75,7 @@ _fd_asset_load_reviewers (FdStore           *store,
   if (cards->len == 0)
     {
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_FOUND,
-                   _("There is no asset %" G_GINT64_FORMAT "."), row->id);
+                   _("There is no asset %lld."), (long long)row->id);
       return NULL;
     }
 
@@ -387,24 +387,24 @@ check_to_review (FdStore           *store,
 
           if (request != NULL)
             return _fd_asset_refuse (error, _("“%s” cannot go back to In Review yet: %s requested changes "
-                                    "on version %" G_GINT64_FORMAT " (“%s”). Add a new version "
+                                    "on version %lld (“%s”). Add a new version "
                                     "first; then it can be resubmitted."),
-                           row->name, fd_asset_reviewer_get_name (request), row->review_version,
+                           row->name, fd_asset_reviewer_get_name (request), (long long)row->review_version,
                            fd_asset_reviewer_get_feedback (request));
 
           return _fd_asset_refuse (error, _("“%s” cannot go back to In Review yet: changes were requested "
-                                  "on version %" G_GINT64_FORMAT ". Add a new version first; "
+                                  "on version %lld. Add a new version first; "
                                   "then it can be resubmitted."),
-                         row->name, row->review_version);
+                         row->name, (long long)row->review_version);
         }
       return check_submission (store, row, person, error);
 
     case FD_ASSET_STATE_APPROVED:
       if (cause == FD_ASSET_CAUSE_NEW_VERSION)
         return check_submission (store, row, NULL, error);
-      return _fd_asset_refuse (error, _("“%s” is approved (version %" G_GINT64_FORMAT "); it goes back to "
+      return _fd_asset_refuse (error, _("“%s” is approved (version %lld); it goes back to "
                               "In Review when a new version is added, not by hand."),
-                     row->name, row->current_version);
+                     row->name, (long long)row->current_version);
 
     case FD_ASSET_STATE_UPLOADED:
     default:
@@ -437,10 +437,10 @@ check_to_revision (FdStore           *store,
                      row->name);
 
     case FD_ASSET_STATE_APPROVED:
-      return _fd_asset_refuse (error, _("“%s” is approved (version %" G_GINT64_FORMAT "); changes can no "
+      return _fd_asset_refuse (error, _("“%s” is approved (version %lld); changes can no "
                               "longer be requested. Add a new version to send it back to In "
                               "Review, or archive it."),
-                     row->name, row->current_version);
+                     row->name, (long long)row->current_version);
 
     case FD_ASSET_STATE_UPLOADED:
     default:
@@ -473,8 +473,8 @@ check_to_revision (FdStore           *store,
 
   if (!dry_run && is_blank (text))
     return _fd_asset_refuse (error, _("Requesting changes needs feedback: say what should change in "
-                            "version %" G_GINT64_FORMAT " of “%s”."),
-                   row->review_version, row->name);
+                            "version %lld of “%s”."),
+                   (long long)row->review_version, row->name);
 
   return TRUE;
 }
@@ -504,9 +504,9 @@ check_to_approved (FdStore           *store,
 
     case FD_ASSET_STATE_REVISION_REQUESTED:
       return _fd_asset_refuse (error, _("“%s” cannot go to Approved: changes were requested on version "
-                              "%" G_GINT64_FORMAT ". Add a new version and send it back to In "
+                              "%lld. Add a new version and send it back to In "
                               "Review."),
-                     row->name, row->review_version);
+                     row->name, (long long)row->review_version);
 
     case FD_ASSET_STATE_UPLOADED:
     default:
@@ -528,15 +528,15 @@ check_to_approved (FdStore           *store,
   if (reviewer != NULL && fd_asset_reviewer_get_required (reviewer) &&
       fd_asset_reviewer_get_decision (reviewer) != FD_REVIEW_DECISION_APPROVED)
     return _fd_asset_refuse (error, _("“%s” cannot go to Approved by hand: it is approved when every "
-                            "required reviewer (%s) has approved version %" G_GINT64_FORMAT ". "
+                            "required reviewer (%s) has approved version %lld. "
                             "Waiting for: %s. You are one of them: record your approval in "
                             "the review."),
-                   row->name, required, row->review_version, waiting);
+                   row->name, required, (long long)row->review_version, waiting);
 
   return _fd_asset_refuse (error, _("“%s” cannot go to Approved by hand: it is approved when every "
-                          "required reviewer (%s) has approved version %" G_GINT64_FORMAT ". "
+                          "required reviewer (%s) has approved version %lld. "
                           "Waiting for: %s."),
-                 row->name, required, row->review_version, waiting);
+                 row->name, required, (long long)row->review_version, waiting);
 }
 
 static gboolean
@@ -554,10 +554,8 @@ check_to_uploaded (FdStore           *store,
       if (cause == FD_ASSET_CAUSE_UPLOAD)
         return TRUE;
       return _fd_asset_refuse (error, _("“%s” is uploaded only through the upload step, which first checks "
-                              "that the stored file is still exactly the approved version %"
-                              G_GINT64_FORMAT ". Use Upload (or “asset upload %" G_GINT64_FORMAT
-                              "”)."),
-                     row->name, row->current_version, row->id);
+                              "that the stored file is still exactly the approved version %lld. Use Upload (or “asset upload %lld”)."),
+                     row->name, (long long)row->current_version, (long long)row->id);
 
     case FD_ASSET_STATE_IN_REVIEW:
       reviewers = _fd_asset_load_reviewers (store, row, NULL);
@@ -567,9 +565,8 @@ check_to_uploaded (FdStore           *store,
                      row->name, waiting);
 
     case FD_ASSET_STATE_REVISION_REQUESTED:
-      return _fd_asset_refuse (error, _("“%s” is not approved: changes were requested on version %"
-                              G_GINT64_FORMAT ", and only an approved version can be uploaded."),
-                     row->name, row->review_version);
+      return _fd_asset_refuse (error, _("“%s” is not approved: changes were requested on version %lld, and only an approved version can be uploaded."),
+                     row->name, (long long)row->review_version);
 
     case FD_ASSET_STATE_DRAFT:
     default:

@@ -399,8 +399,8 @@ fd_asset_review (FdStore           *store,
 
       if (decision == FD_REVIEW_DECISION_CHANGES_REQUESTED && *clean == '\0')
         return _fd_asset_refuse (error, _("Requesting changes needs feedback: say what should change in "
-                                "version %" G_GINT64_FORMAT " of “%s”."),
-                       row.review_version, row.name);
+                                "version %lld of “%s”."),
+                       (long long)row.review_version, row.name);
 
       if (!record_decision (mutation, &row, person, decision, clean, error))
         return FALSE;
@@ -426,10 +426,10 @@ verify_text (FdAssetVersion  *version,
     return TRUE;
 
   g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_HASH_MISMATCH,
-               _("The text of version %" G_GINT64_FORMAT " of “%s” was changed after it was "
+               _("The text of version %lld of “%s” was changed after it was "
                  "approved (it now hashes to %.12s…, not %.12s…). It is not the version that "
                  "was approved."),
-               fd_asset_version_get_number (version), name, sha,
+               (long long)fd_asset_version_get_number (version), name, sha,
                fd_asset_version_get_sha256 (version));
   return FALSE;
 }
@@ -476,9 +476,8 @@ fd_asset_verify_for_upload (FdStore          *store,
 
   if (row.review_version != row.current_version ||
       _fd_asset_outcome_of (reviewers) != FD_ASSET_STATE_APPROVED)
-    return _fd_asset_refuse (error, _("The approval of “%s” does not hold for its current version %"
-                            G_GINT64_FORMAT "; it cannot be uploaded."),
-                   row.name, row.current_version);
+    return _fd_asset_refuse (error, _("The approval of “%s” does not hold for its current version %lld; it cannot be uploaded."),
+                   row.name, (long long)row.current_version);
 
   if (!(approved = fd_asset_find_version (store, asset_id, row.current_version, error)))
     return FALSE;
@@ -492,8 +491,8 @@ fd_asset_verify_for_upload (FdStore          *store,
                                    cancellable, &local_error))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("“%s” (version %" G_GINT64_FORMAT ") cannot be uploaded: "),
-                                  row.name, row.current_version);
+                                  _("“%s” (version %lld) cannot be uploaded: "),
+                                  row.name, (long long)row.current_version);
       return FALSE;
     }
 

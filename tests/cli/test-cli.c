@@ -280,12 +280,27 @@ test_audit_verify (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (report), "first_broken_seq"), ==, 2);
 }
 
+/* The number of events in the audit log, as `audit verify --json` says. */
+static gint64
+count_events (Fixture *f)
+{
+  g_autoptr(JsonNode) report = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  out = RUN (f->ws, &status, NULL, "audit", "verify", "--json");
+  g_assert_cmpint (status, ==, 0);
+  report = json_from_string (out, NULL);
+  return json_object_get_int_member (json_node_get_object (report), "events");
+}
+
 static void
 test_demo (Fixture       *f,
            gconstpointer  data)
 {
   g_autofree char *err = NULL;
   g_autofree char *out = NULL;
+  gint64 events_before;
   int status;
 
   out = RUN (f->ws, &status, &err, "demo");
@@ -302,12 +317,13 @@ test_demo (Fixture       *f,
 
   /* … and a second run refreshes without duplicating anything, without
    * undoing that choice, and without writing to the log. */
+  events_before = count_events (f);
   out = RUN (f->ws, &status, &err, "demo");
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "People:      8"));
   g_assert_nonnull (strstr (out, "Briefs:      3"));
-  g_assert_nonnull (strstr (out, "Audit log:   24 events"));
   g_clear_pointer (&out, g_free);
+  g_assert_cmpint (count_events (f), ==, events_before);
 
   out = RUN (f->ws, &status, &err, "owner", "list");
   g_assert_cmpint (status, ==, 0);
