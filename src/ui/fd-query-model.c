@@ -155,14 +155,20 @@ on_loaded (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(FdQueryModel) self = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(FdQueryModel) self = g_weak_ref_get (ref);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (ref);
+  g_free (ref);
+
   items = fd_workspace_run_finish (FD_WORKSPACE (source), result, &error);
 
-  /* A result for a workspace we no longer show is dropped. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+  /* A result for a model that is gone, or for a workspace it no longer
+   * shows, is dropped. */
+  if (self == NULL ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       FD_WORKSPACE (source) != self->workspace)
     return;
 
@@ -183,12 +189,17 @@ on_loaded (GObject      *source,
 static void
 start_load (FdQueryModel *self)
 {
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
   self->reload_pending = FALSE;
   self->loading = TRUE;
 
+  /* A weak reference: a pending load must not keep the model alive, or its
+   * dispose — which cancels the load — would wait for the load itself. */
+  g_weak_ref_init (ref, self);
   fd_workspace_run_async (self->workspace, FALSE, self->load, self->load_data, NULL,
                           (GDestroyNotify)g_ptr_array_unref, self->cancellable,
-                          on_loaded, g_object_ref (self));
+                          on_loaded, ref);
 }
 
 /**
