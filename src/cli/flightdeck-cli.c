@@ -26,6 +26,7 @@ static const FdCliCommand * const modules[] = {
   fd_cli_workspace_commands,
   fd_cli_people_commands,
   fd_cli_audit_commands,
+  fd_cli_media_commands,
 };
 
 static void
