@@ -94,7 +94,8 @@ clamp_side (FdCompareTransport *self,
 {
   gint64 n = side_frames (self, side);
 
-  return CLAMP (frame, 0, MAX (n - 1, 0));
+  /* Before a side has loaded its length is unknown; its player clamps. */
+  return n > 0 ? CLAMP (frame, 0, n - 1) : MAX (frame, 0);
 }
 
 static gboolean
@@ -154,17 +155,25 @@ seek_both (FdCompareTransport *self,
 }
 
 static void
+set_frame (FdCompareTransport *self,
+           gint64              frame)
+{
+  if (frame == self->frame)
+    return;
+
+  self->frame = frame;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME]);
+}
+
+static void
 on_player_changed (FdPlayer           *player,
                    GParamSpec         *pspec,
                    FdCompareTransport *self)
 {
-  gint64 frame = fd_player_get_frame (self->players[0]) - self->offsets[0];
-
-  if (frame != self->frame)
-    {
-      self->frame = frame;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME]);
-    }
+  /* While A seeks, the frame it still shows is not the one asked for. */
+  if (!fd_player_get_seeking (self->players[0]) &&
+      fd_player_get_state (self->players[0]) != FD_PLAYER_STATE_LOADING)
+    set_frame (self, fd_player_get_frame (self->players[0]) - self->offsets[0]);
 
   maybe_start (self);
 
@@ -419,10 +428,9 @@ fd_compare_transport_seek_frame (FdCompareTransport *self,
 {
   g_return_if_fail (FD_IS_COMPARE_TRANSPORT (self));
 
-  self->frame = frame;
+  set_frame (self, frame);
   if (self->playing)
     {
-      self->frame = frame;
       seek_both (self, frame);
       self->start_pending = TRUE;
       g_clear_handle_id (&self->start_timeout_id, g_source_remove);
@@ -445,7 +453,8 @@ fd_compare_transport_step (FdCompareTransport *self,
 
   if (self->playing)
     fd_compare_transport_pause (self);
-  seek_both (self, self->frame + frames);
+  set_frame (self, self->frame + frames);
+  seek_both (self, self->frame);
 }
 
 void
@@ -493,8 +502,6 @@ fd_compare_transport_set_offset (FdCompareTransport *self,
 
   self->offsets[side] = frames;
   g_object_notify_by_pspec (G_OBJECT (self), properties[side == FD_COMPARE_SIDE_A ? PROP_OFFSET_A : PROP_OFFSET_B]);
-  if (side == FD_COMPARE_SIDE_A)
-    self->frame = fd_player_get_frame (self->players[0]) - frames;
   fd_compare_transport_seek_frame (self, self->frame);
 }
 

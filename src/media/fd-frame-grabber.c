@@ -151,7 +151,7 @@ build_pipeline (FdFrameGrabber  *self,
   g_autofree char *uri = NULL;
   g_autofree char *description = NULL;
 
-  if (!(uri = g_filename_to_uri (self->path, NULL, error)))
+  if (!(uri = fd_media_path_to_uri (self->path, error)))
     return FALSE;
 
   compute_size (self->info, max_size, &self->width, &self->height);

@@ -679,8 +679,8 @@ build_pipeline (FdMediaDiff        *self,
   GstElement *pipeline;
   int w, h;
 
-  if (!(uri_a = g_filename_to_uri (self->path_a, NULL, error)) ||
-      !(uri_b = g_filename_to_uri (self->path_b, NULL, error)))
+  if (!(uri_a = fd_media_path_to_uri (self->path_a, error)) ||
+      !(uri_b = fd_media_path_to_uri (self->path_b, error)))
     return NULL;
 
   reduced_size (info_a, &w, &h);

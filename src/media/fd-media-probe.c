@@ -386,7 +386,7 @@ fd_media_probe_file (const char    *path,
   if (discoverer == NULL)
     return NULL;
 
-  uri = g_filename_to_uri (path, NULL, error);
+  uri = fd_media_path_to_uri (path, error);
   if (uri == NULL)
     return NULL;
 

@@ -99,3 +99,18 @@ fd_media_format_timecode (double fps,
                           ":%02" G_GINT64_FORMAT,
                           seconds / 3600, (seconds / 60) % 60, seconds % 60, frame % nominal);
 }
+
+/**
+ * fd_media_path_to_uri:
+ * @path: a file name, relative to the current folder or absolute
+ *
+ * Returns: (transfer full): its file:// URI, or %NULL with @error set
+ */
+char *
+fd_media_path_to_uri (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+
+  return g_filename_to_uri (absolute, NULL, error);
+}

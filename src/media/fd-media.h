@@ -20,5 +20,7 @@ gint64    fd_media_frame_at            (double    fps,
                                         gint64    stream_time_ns);
 char     *fd_media_format_timecode     (double    fps,
                                         gint64    frame);
+char     *fd_media_path_to_uri         (const char *path,
+                                        GError    **error);
 
 G_END_DECLS

@@ -267,8 +267,15 @@ finish_loading (FdPlayer *self)
   else
     set_state (self, FD_PLAYER_STATE_PAUSED);
 
-  /* A loop set before the file was ready installs its segment now. */
-  if (self->engine_loop && !self->engine_info->is_image)
+  /* A seek or a loop asked for before the file was ready runs now. */
+  if (self->pending_seek >= 0 && !self->engine_info->is_image)
+    {
+      gint64 frame = self->pending_seek;
+
+      self->pending_seek = -1;
+      do_seek (self, frame);
+    }
+  else if (self->engine_loop && !self->engine_info->is_image)
     do_seek (self, self->engine_loop_in >= 0 ? self->engine_loop_in : 0);
 }
 
@@ -456,7 +463,7 @@ build_pipeline (FdPlayer    *self,
   gboolean audio = fd_media_info_has_audio (self->engine_info) && !self->engine_info->is_image;
   guint flags = PLAY_FLAG_VIDEO | PLAY_FLAG_NATIVE_VIDEO;
 
-  if (!(uri = g_filename_to_uri (path, NULL, error)))
+  if (!(uri = fd_media_path_to_uri (path, error)))
     return FALSE;
   if (!(video_sink = make_video_sink (self, error)))
     return FALSE;
@@ -559,6 +566,12 @@ do_seek (FdPlayer *self,
   GstSeekFlags flags = GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_ACCURATE;
   gint64 start, stop = -1;
 
+  /* A seek asked for while the file loads runs once it has loaded. */
+  if (!self->loaded && self->pipeline != NULL)
+    {
+      self->pending_seek = MAX (frame, 0);
+      return;
+    }
   if (!self->loaded || self->engine_info->is_image)
     return;
 

@@ -469,7 +469,6 @@ fd_player_set_output_size (FdPlayer *self,
                            int       height)
 {
   g_return_if_fail (FD_IS_PLAYER (self));
-  g_return_if_fail (self->shown.state == FD_PLAYER_STATE_EMPTY);
 
   self->out_width = MAX (0, width);
   self->out_height = MAX (0, height);
