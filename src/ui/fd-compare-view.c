@@ -347,11 +347,15 @@ static void
 fd_compare_view_dispose (GObject *object)
 {
   FdCompareView *self = (FdCompareView *)object;
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   if (self->diff != NULL)
     g_signal_handlers_disconnect_by_data (self->diff, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_COMPARE_VIEW);
+  /* GTK 4.8 unparents only the children bound by name. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->difference);
   g_clear_object (&self->paintables[0]);
   g_clear_object (&self->paintables[1]);

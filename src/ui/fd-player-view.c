@@ -312,10 +312,14 @@ static void
 fd_player_view_dispose (GObject *object)
 {
   FdPlayerView *self = (FdPlayerView *)object;
+  GtkWidget *child;
 
   if (self->player != NULL)
     g_signal_handlers_disconnect_by_data (self->player, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_PLAYER_VIEW);
+  /* GTK 4.8 unparents only the children bound by name. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->paintable);
   g_clear_object (&self->player);
 

@@ -44,9 +44,12 @@ shade (GtkSnapshot *snapshot,
        double       w,
        double       h)
 {
+  /* Dimmed and tinted: what is there stays visible, but plainly covered. */
   if (w > 0 && h > 0)
-    gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.88, 0.11, 0.14, 0.32 },
-                               &GRAPHENE_RECT_INIT (x, y, w, h));
+    {
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 0.45 }, &GRAPHENE_RECT_INIT (x, y, w, h));
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.88, 0.11, 0.14, 0.25 }, &GRAPHENE_RECT_INIT (x, y, w, h));
+    }
 }
 
 static void

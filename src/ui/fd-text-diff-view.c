@@ -48,7 +48,12 @@ update_tag_colors (FdTextDiffView *self)
 static void
 fd_text_diff_view_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), FD_TYPE_TEXT_DIFF_VIEW);
+  /* GTK 4.8 unparents only the children bound by name. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (fd_text_diff_view_parent_class)->dispose (object);
 }
 
