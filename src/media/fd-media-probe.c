@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gst/pbutils/pbutils.h>
+#include <string.h>
 
 #include "fd-media.h"
 #include "fd-media-probe.h"
@@ -353,6 +354,83 @@ check_file (const char  *path,
   return TRUE;
 }
 
+static guint64
+read_be (const guint8 *p,
+         int           n)
+{
+  guint64 v = 0;
+
+  for (int i = 0; i < n; i++)
+    v = (v << 8) | p[i];
+  return v;
+}
+
+/* MP4 and MOV files are a chain of boxes; a copy cut short ends inside
+ * one, and without "moov" (the index, which mp4mux writes last) nothing
+ * can be played. Walking the top-level boxes costs a few reads and
+ * answers at once, where the demuxer may search the file for a long
+ * time. Files that are not ISO media pass untouched. */
+static gboolean
+check_isobmff (const char  *path,
+               gint64       size,
+               GError     **error)
+{
+  static const char * const first_boxes[] = { "ftyp", "moov", "mdat", "free", "wide", "skip", NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autofree char *name = g_path_get_basename (path);
+  gboolean has_moov = FALSE;
+  gint64 offset = 0;
+  guint8 header[16];
+  gsize got;
+
+  if (stream == NULL)
+    return TRUE;
+
+  while (offset < size)
+    {
+      char type[5] = { 0 };
+      guint64 box_size;
+
+      if (!g_seekable_seek (G_SEEKABLE (stream), offset, G_SEEK_SET, NULL, NULL) ||
+          !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &got, NULL, NULL) ||
+          got < 8)
+        break;
+
+      memcpy (type, header + 4, 4);
+      if (offset == 0 && !g_strv_contains (first_boxes, type))
+        return TRUE;
+
+      box_size = read_be (header, 4);
+      if (box_size == 1 && got >= 16)
+        box_size = read_be (header + 8, 8);
+      else if (box_size == 0)
+        box_size = size - offset;
+
+      if (box_size < 8)
+        break;
+      if (g_str_equal (type, "moov"))
+        has_moov = TRUE;
+      if ((guint64)offset + box_size > (guint64)size)
+        {
+          g_set_error (error, FD_MEDIA_ERROR, FD_MEDIA_ERROR_CORRUPT,
+                       _("“%s” is cut short: the file ends inside its “%s” section. Copy or export it again."),
+                       name, type);
+          return FALSE;
+        }
+      offset += box_size;
+    }
+
+  if (!has_moov && offset >= size)
+    {
+      g_set_error (error, FD_MEDIA_ERROR, FD_MEDIA_ERROR_CORRUPT,
+                   _("“%s” is damaged: it has no index (its export did not finish). Export it again."), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * fd_media_probe_file:
  * @path: a local file
@@ -376,7 +454,8 @@ fd_media_probe_file (const char    *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!fd_media_ensure_init (error) || !check_file (path, &size, error))
+  if (!fd_media_ensure_init (error) || !check_file (path, &size, error) ||
+      !check_isobmff (path, size, error))
     return NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
