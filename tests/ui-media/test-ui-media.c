@@ -140,6 +140,12 @@ wait_state (FdPlayer      *player,
   wait_until (player_in_state, args, "a player state");
 }
 
+static gboolean
+is_allocated (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0 && gtk_widget_get_height (data) > 0;
+}
+
 static GtkWidget *
 show_in_window (GtkWidget *child)
 {
@@ -165,6 +171,7 @@ test_player_view (void)
   fd_player_view_open (FD_PLAYER_VIEW (view), clip);
   wait_state (player, FD_PLAYER_STATE_PAUSED);
   wait_paintable_frame (paintable, 0);
+  wait_until (is_allocated, canvas, "the canvas on screen");
   g_assert_true (fd_media_canvas_get_picture_rect (canvas, 0, &rect));
   g_assert_cmpfloat (rect.size.width, >, 100);
   /* Fitted at 4:3. */
