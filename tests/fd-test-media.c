@@ -121,14 +121,17 @@ fd_test_media_write_video (const char         *path,
   g_autofree char *description = NULL;
   gboolean webm = g_strcmp0 (spec->container, "webm") == 0;
   g_autofree char *audio = NULL;
-  const char *encoder;
+  g_autofree char *encoder = NULL;
   double seconds = (double)spec->frames * spec->fps_d / spec->fps_n;
   int samples = webm ? 960 : 1024;
 
   ensure_gst ();
 
-  encoder = webm ? "vp9enc deadline=1 cpu-used=8 keyframe-max-dist=30 ! webmmux name=mux"
-                 : "x264enc speed-preset=ultrafast key-int-max=30 ! h264parse ! mp4mux name=mux";
+  if (webm)
+    encoder = g_strdup ("vp9enc deadline=1 cpu-used=8 keyframe-max-dist=30 ! webmmux name=mux");
+  else
+    encoder = g_strdup_printf ("x264enc speed-preset=%s key-int-max=30 ! h264parse ! mp4mux name=mux",
+                               spec->x264_preset ? spec->x264_preset : "ultrafast");
   if (spec->audio)
     audio = g_strdup_printf ("audiotestsrc wave=sine num-buffers=%d samplesperbuffer=%d ! "
                              "audio/x-raw,rate=48000,channels=2 ! audioconvert ! %s ! mux.",

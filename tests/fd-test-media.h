@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @mark_from: first frame carrying the "changed" mark (a red square in the
  *   middle), or -1 for none
  * @mark_to: last frame carrying it
+ * @x264_preset: for MP4, the encoder preset (%NULL: "ultrafast", fastest
+ *   to make; benchmarks use a delivery preset such as "veryfast")
  *
  * Test video whose every frame carries its own number as a row of twelve
  * black/white blocks across the top (bit 11 first), big enough to survive
@@ -40,9 +42,10 @@ typedef struct
   gboolean    audio;
   int         mark_from;
   int         mark_to;
+  const char *x264_preset;
 } FdTestVideo;
 
-#define FD_TEST_VIDEO_INIT { "mp4", 320, 240, 30, 1, 60, FALSE, -1, -1 }
+#define FD_TEST_VIDEO_INIT { "mp4", 320, 240, 30, 1, 60, FALSE, -1, -1, NULL }
 
 gboolean fd_test_media_write_video   (const char         *path,
                                       const FdTestVideo  *spec,

@@ -97,12 +97,14 @@ struct _FdPlayer
   gboolean           clock_sync;
   int                out_width;
   int                out_height;
+  GstBufferPool     *convert_pool;  /* streaming thread */
 
   /* Shared between threads, under lock. */
   GMutex             lock;
   FdPlayerSnapshot   snapshot;
   GSource           *notify_source;
   GstSample         *last_sample;
+  GstBuffer         *last_buffer;   /* compared only, never dereferenced */
   gint64             last_frame;
   GstClockTime       last_pts;
 

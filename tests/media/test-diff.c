@@ -8,8 +8,11 @@
 
 #include "config.h"
 
+#include <gst/video/video.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 
+#include "fd-frame-convert.h"
 #include "fd-frame-diff.h"
 #include "fd-media-diff.h"
 #include "fd-media-error.h"
@@ -232,6 +235,84 @@ test_kernels (void)
     }
 }
 
+/* The pane's I420 → RGBA kernel against the exact BT.601 / BT.709
+ * formulas in double precision, for both ranges, on a frame sweeping the
+ * whole colour plane at an odd size. (videoconvert is no reference here:
+ * its fast path centres luma on 128 and is itself 2–3 levels off.) */
+static void
+check_convert (const char   *colorimetry,
+               const double  m[6])
+{
+  const int w = 203, h = 97;
+  g_autofree char *caps_text = g_strdup_printf ("video/x-raw,format=I420,width=%d,height=%d,"
+                                                "framerate=30/1,colorimetry=%s", w, h, colorimetry);
+  g_autoptr(GstCaps) caps = gst_caps_from_string (caps_text);
+  g_autoptr(GstSample) i420 = NULL;
+  g_autoptr(GstSample) ours = NULL;
+  GstBufferPool *pool = NULL;
+  GstVideoInfo info;
+  GstVideoFrame frame, out;
+  GstBuffer *buffer;
+  double worst = 0;
+
+  g_assert_true (gst_video_info_from_caps (&info, caps));
+  buffer = gst_buffer_new_allocate (NULL, GST_VIDEO_INFO_SIZE (&info), NULL);
+  g_assert_true (gst_video_frame_map (&frame, &info, buffer, GST_MAP_WRITE));
+  for (int plane = 0; plane < 3; plane++)
+    for (int y = 0; y < GST_VIDEO_FRAME_COMP_HEIGHT (&frame, plane); y++)
+      for (int x = 0; x < GST_VIDEO_FRAME_COMP_WIDTH (&frame, plane); x++)
+        ((guint8 *)GST_VIDEO_FRAME_PLANE_DATA (&frame, plane))[y * GST_VIDEO_FRAME_PLANE_STRIDE (&frame, plane) + x] =
+          (guint8)(plane == 0 ? (x * 255) / w : plane == 1 ? (x * 255) / GST_VIDEO_FRAME_COMP_WIDTH (&frame, plane)
+                                                          : 255 - (y * 255) / GST_VIDEO_FRAME_COMP_HEIGHT (&frame, plane));
+  i420 = gst_sample_new (buffer, caps, NULL, NULL);
+
+  ours = fd_frame_convert_sample (i420, &pool);
+  g_assert_nonnull (ours);
+  g_assert_true (gst_video_info_from_caps (&info, gst_sample_get_caps (ours)));
+  g_assert_cmpint (GST_VIDEO_INFO_FORMAT (&info), ==, GST_VIDEO_FORMAT_RGBA);
+  g_assert_true (gst_video_frame_map (&out, &info, gst_sample_get_buffer (ours), GST_MAP_READ));
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        const guint8 *yp = GST_VIDEO_FRAME_PLANE_DATA (&frame, 0);
+        const guint8 *up = GST_VIDEO_FRAME_PLANE_DATA (&frame, 1);
+        const guint8 *vp = GST_VIDEO_FRAME_PLANE_DATA (&frame, 2);
+        double yy = (yp[y * GST_VIDEO_FRAME_PLANE_STRIDE (&frame, 0) + x] - m[0]) * m[1];
+        double uu = up[(y / 2) * GST_VIDEO_FRAME_PLANE_STRIDE (&frame, 1) + x / 2] - 128.0;
+        double vv = vp[(y / 2) * GST_VIDEO_FRAME_PLANE_STRIDE (&frame, 2) + x / 2] - 128.0;
+        double expected[3] = { yy + m[2] * vv, yy - m[3] * uu - m[4] * vv, yy + m[5] * uu };
+        const guint8 *p = (const guint8 *)GST_VIDEO_FRAME_PLANE_DATA (&out, 0) +
+                          y * GST_VIDEO_FRAME_PLANE_STRIDE (&out, 0) + x * 4;
+
+        for (int c = 0; c < 3; c++)
+          worst = MAX (worst, fabs (p[c] - CLAMP (expected[c], 0, 255)));
+        g_assert_cmpint (p[3], ==, 255);
+      }
+
+  gst_video_frame_unmap (&out);
+  gst_video_frame_unmap (&frame);
+  gst_buffer_unref (buffer);
+  gst_buffer_pool_set_active (pool, FALSE);
+  gst_object_unref (pool);
+
+  g_test_message ("%s: largest error %.2f levels", colorimetry, worst);
+  g_assert_cmpfloat (worst, <, 2.0);
+}
+
+static void
+test_convert (void)
+{
+  /* Luma offset and scale, then the R, G (U, V) and B chroma factors. */
+  const double bt709[6] = { 16, 255.0 / 219, 1.792741, 0.213249, 0.532909, 2.112402 };
+  const double bt601[6] = { 16, 255.0 / 219, 1.596027, 0.391762, 0.812968, 2.017232 };
+  const double jpeg[6] = { 0, 1, 1.402, 0.344136, 0.714136, 1.772 };
+
+  check_convert ("bt709", bt709);
+  check_convert ("bt601", bt601);
+  check_convert ("1:4:0:0", jpeg);  /* full range, BT.601 matrix (JPEG) */
+}
+
 /* flightdeck-cli media … */
 
 static JsonObject *
@@ -431,6 +512,7 @@ main (int   argc,
   tall_b = make_video ("tall-b.mp4", &tall_marked);
 
   g_test_add_func ("/diff/kernels", test_kernels);
+  g_test_add_func ("/diff/convert", test_convert);
   g_test_add_func ("/diff/identical", test_identical);
   g_test_add_func ("/diff/codecs-of-same-content", test_codecs_of_same_content);
   g_test_add_func ("/diff/one-segment", test_one_segment);
