@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gst/app/gstappsink.h>
+#include <gst/video/video.h>
 
 #include "fd-frame-convert.h"
 #include "fd-media.h"

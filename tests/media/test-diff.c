@@ -313,6 +313,23 @@ test_convert (void)
   check_convert ("1:4:0:0", jpeg);  /* full range, BT.601 matrix (JPEG) */
 }
 
+/* The same with the AVX2 path turned off, in a process of its own (the
+ * CPU check runs once). */
+static void
+test_convert_sse2 (void)
+{
+  if (g_test_subprocess ())
+    {
+      test_convert ();
+      return;
+    }
+
+  g_setenv ("FD_NO_AVX2", "1", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("FD_NO_AVX2");
+  g_test_trap_assert_passed ();
+}
+
 /* flightdeck-cli media … */
 
 static JsonObject *
@@ -502,17 +519,23 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  gst_init (NULL, NULL);
 
   media_dir = fd_test_tmpdir_new ();
-  plain_mp4 = make_video ("plain.mp4", &plain);
-  plain_copy = make_video ("plain-copy.mp4", &plain);
-  plain_webm = make_video ("plain.webm", &webm);
-  marked_mp4 = make_video ("marked.mp4", &marked);
-  tall_a = make_video ("tall-a.mp4", &tall);
-  tall_b = make_video ("tall-b.mp4", &tall_marked);
+  /* The subprocess of convert-sse2 needs no media. */
+  if (!g_test_subprocess ())
+    {
+      plain_mp4 = make_video ("plain.mp4", &plain);
+      plain_copy = make_video ("plain-copy.mp4", &plain);
+      plain_webm = make_video ("plain.webm", &webm);
+      marked_mp4 = make_video ("marked.mp4", &marked);
+      tall_a = make_video ("tall-a.mp4", &tall);
+      tall_b = make_video ("tall-b.mp4", &tall_marked);
+    }
 
   g_test_add_func ("/diff/kernels", test_kernels);
   g_test_add_func ("/diff/convert", test_convert);
+  g_test_add_func ("/diff/convert-sse2", test_convert_sse2);
   g_test_add_func ("/diff/identical", test_identical);
   g_test_add_func ("/diff/codecs-of-same-content", test_codecs_of_same_content);
   g_test_add_func ("/diff/one-segment", test_one_segment);
