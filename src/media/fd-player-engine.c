@@ -379,8 +379,14 @@ on_bus_message (GstBus     *bus,
       break;
 
     case GST_MESSAGE_SEGMENT_DONE:
-      if (self->engine_loop && !self->external_start)
+      /* Paused, the sink holds the streaming thread in preroll: a
+       * non-flushing seek would wait for it for ever. The demuxer reads
+       * ahead, so a short range ends while paused; play goes back to the
+       * start then. */
+      if (self->engine_loop && !self->external_start && self->want_playing)
         loop_back (self);
+      else if (self->engine_loop && !self->external_start)
+        self->loop_pending = TRUE;
       else
         reached_end (self);
       break;
@@ -631,6 +637,7 @@ do_seek (FdPlayer *self,
 
   self->seek_in_flight = TRUE;
   self->stepped = FALSE;
+  self->loop_pending = FALSE;
   set_seeking (self, TRUE);
 }
 
@@ -704,7 +711,9 @@ do_play (FdPlayer *self)
 
   self->want_playing = TRUE;
   /* After a step the video sink ran ahead of the sound: re-align both. */
-  if (at_end)
+  if (self->loop_pending && self->engine_loop)
+    do_seek (self, current_frame (self) >= range_end (self) ? range_start (self) : current_frame (self));
+  else if (at_end)
     do_seek (self, self->engine_rate < 0 ? range_end (self) : range_start (self));
   else if (self->stepped)
     do_seek (self, current_frame (self));

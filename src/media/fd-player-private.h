@@ -90,6 +90,7 @@ struct _FdPlayer
   gboolean           seek_in_flight;
   gint64             pending_seek;
   gboolean           stepped;
+  gboolean           loop_pending;
   gint64             target_frame;
   guint              load_timeout_id;
   GstClock          *sync_clock;

@@ -24,7 +24,9 @@
  *   flightdeck-media-demo compare A B [--mode side-by-side|wipe|difference] [--frame N] [--gain G]
  *   flightdeck-media-demo text OLD.txt NEW.txt
  *
- * --dark uses the dark style; --size WxH sets the window size. */
+ * --dark uses the dark style; --size WxH sets the window size; --markup
+ * shows a box and a stroke on the player (as a comment would) and turns
+ * the freehand pen on, printing each shape drawn as JSON. */
 
 static char *opt_mode;
 static char *opt_safe_zone;
@@ -33,6 +35,7 @@ static gint64 opt_frame = -1;
 static double opt_zoom = 1;
 static double opt_gain = 4;
 static gboolean opt_dark;
+static gboolean opt_markup;
 static char **opt_args;
 
 static const GOptionEntry entries[] = {
@@ -42,6 +45,7 @@ static const GOptionEntry entries[] = {
   { "zoom", 0, 0, G_OPTION_ARG_DOUBLE, &opt_zoom, "Zoom (1 = fit)", "Z" },
   { "gain", 0, 0, G_OPTION_ARG_DOUBLE, &opt_gain, "Difference gain", "G" },
   { "dark", 0, 0, G_OPTION_ARG_NONE, &opt_dark, "Dark style", NULL },
+  { "markup", 0, 0, G_OPTION_ARG_NONE, &opt_markup, "Show a sample drawing and turn the pen on", NULL },
   { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, "Window size", "WxH" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_args, NULL, "COMMAND FILES…" },
   { NULL }
@@ -69,6 +73,34 @@ seek_compare_once (FdCompareTransport *transport,
   g_signal_handlers_disconnect_by_func (transport, seek_compare_once, data);
   if (opt_frame >= 0)
     fd_compare_transport_seek_frame (transport, opt_frame);
+}
+
+static void
+print_shape (FdMarkupOverlay *overlay,
+             FdMarkupShape   *shape)
+{
+  g_autoptr(JsonNode) node = fd_markup_shape_to_json (shape);
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  g_print ("%s\n", text);
+}
+
+static void
+add_sample_markup (FdMarkupOverlay *overlay)
+{
+  g_autoptr(GListStore) shapes = g_list_store_new (FD_TYPE_MARKUP_SHAPE);
+  g_autoptr(FdMarkupShape) box = fd_markup_shape_new (FD_MARKUP_RECTANGLE, "#f6d32d");
+  g_autoptr(FdMarkupShape) stroke = fd_markup_shape_new (FD_MARKUP_FREEHAND, "#e01b24");
+
+  fd_markup_shape_add_point (box, 0.30, 0.55);
+  fd_markup_shape_add_point (box, 0.72, 0.70);
+  for (int i = 0; i <= 40; i++)
+    fd_markup_shape_add_point (stroke, 0.25 + i * 0.0125, 0.80 + 0.04 * (i % 10 < 5 ? i % 5 : 5 - i % 5) / 5.0);
+  g_list_store_append (shapes, box);
+  g_list_store_append (shapes, stroke);
+  fd_markup_overlay_set_shapes (overlay, G_LIST_MODEL (shapes));
+  fd_markup_overlay_set_tool (overlay, FD_MARKUP_TOOL_FREEHAND);
+  g_signal_connect (overlay, "shape-drawn", G_CALLBACK (print_shape), NULL);
 }
 
 static char *
@@ -99,6 +131,8 @@ make_content (void)
       fd_media_canvas_set_zoom (fd_player_view_get_canvas (FD_PLAYER_VIEW (view)), opt_zoom);
       g_signal_connect (fd_player_view_get_player (FD_PLAYER_VIEW (view)), "notify::state",
                         G_CALLBACK (seek_player_once), NULL);
+      if (opt_markup)
+        add_sample_markup (fd_player_view_get_markup_overlay (FD_PLAYER_VIEW (view)));
       return view;
     }
 

@@ -329,6 +329,20 @@ test_loop_range (void)
     }
   g_assert_true (wrapped);
   g_assert_cmpint (fd_player_get_state (player), !=, FD_PLAYER_STATE_ERROR);
+  g_signal_handlers_disconnect_by_data (player, seen);
+
+  /* A range so short the demuxer reaches its end while paused: the player
+   * must not lock up, and plays it once asked. */
+  fd_player_set_loop_range (player, 80, 81);
+  seek_and_check (player, 80);
+  spin (300);
+  fd_player_play (player);
+  spin (300);
+  g_assert_cmpint (fd_player_get_frame (player), >=, 80);
+  g_assert_cmpint (fd_player_get_frame (player), <=, 81);
+  fd_player_pause (player);
+  fd_player_set_loop (player, FALSE);
+  seek_and_check (player, 10);
 }
 
 static void
