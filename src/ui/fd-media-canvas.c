@@ -174,6 +174,28 @@ draw_label (FdMediaCanvas   *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Zoomed in, the share of actual pixels, so a reviewer knows whether a
+ * soft edge is in the file or in the magnification. */
+static void
+draw_zoom_label (FdMediaCanvas         *self,
+                 GtkSnapshot           *snapshot,
+                 const graphene_rect_t *all)
+{
+  g_autofree char *text = NULL;
+  graphene_rect_t rect;
+  graphene_rect_t corner;
+  int width;
+
+  if (self->zoom <= MIN_ZOOM || !fd_media_canvas_get_picture_rect (self, 0, &rect) ||
+      (width = gdk_paintable_get_intrinsic_width (self->paintables[0])) <= 0)
+    return;
+
+  /* Translators: the zoom level, in percent of the picture's pixels */
+  text = g_strdup_printf (_("%.0f %%"), rect.size.width * gtk_widget_get_scale_factor (GTK_WIDGET (self)) * 100 / width);
+  graphene_rect_init (&corner, all->origin.x, all->origin.y + all->size.height - 44, all->size.width, 44);
+  draw_label (self, snapshot, text, &corner, TRUE);
+}
+
 static void
 draw_picture (FdMediaCanvas         *self,
               GtkSnapshot           *snapshot,
@@ -237,6 +259,7 @@ fd_media_canvas_snapshot (GtkWidget   *widget,
   if (self->mode == FD_CANVAS_WIPE)
     {
       draw_wipe (self, snapshot, &all);
+      draw_zoom_label (self, snapshot, &all);
       return;
     }
 
@@ -253,6 +276,8 @@ fd_media_canvas_snapshot (GtkWidget   *widget,
 
   if (self->mode == FD_CANVAS_DIFFERENCE)
     draw_label (self, snapshot, _("Difference |A − B|"), &all, FALSE);
+
+  draw_zoom_label (self, snapshot, &all);
 }
 
 static void
