@@ -50,6 +50,9 @@ typedef struct
 gboolean fd_test_media_write_video   (const char         *path,
                                       const FdTestVideo  *spec,
                                       GError            **error);
+char    *fd_test_media_make_video    (const char         *dir,
+                                      const char         *name,
+                                      const FdTestVideo  *spec);
 gboolean fd_test_media_write_image   (const char         *path,
                                       int                 width,
                                       int                 height,

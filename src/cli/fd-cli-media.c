@@ -106,7 +106,7 @@ print_diff (const FdMediaDiffResult *result)
       g_autofree char *start = format_seconds (r->start);
       g_autofree char *end = format_seconds (r->end);
 
-      printf (_("  %s – %s  (frames %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ", up to %.1f %% of the picture)\n"),
+      printf (_("  %s – %s  (frames %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT ", up to %.1f %% of the picture changed)\n"),
               start, end, r->first_frame, r->last_frame, r->peak * 100);
     }
 }
@@ -128,7 +128,7 @@ cmd_media_diff (FdCli  *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "offset", 0, 0, G_OPTION_ARG_INT, &offset, N_("B’s frame shown with A’s first frame"), N_("FRAMES") },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold,
-      N_("Percent of a frame’s pixels that must change (default 0.4)"), N_("PERCENT") },
+      N_("Percent of a frame (in 8×8 blocks) that must change (default 0.4)"), N_("PERCENT") },
     { NULL }
   };
 

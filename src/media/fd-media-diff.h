@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * @last_frame: last changed frame
  * @start: start of @first_frame, in seconds
  * @end: end of @last_frame, in seconds
- * @peak: the largest share of changed pixels in the range, 0–1
+ * @peak: the largest share of changed blocks in the range, 0–1
  */
 typedef struct
 {
@@ -34,10 +34,11 @@ typedef struct
  * @fps: A's frame rate, the timeline's
  * @frames_compared: how many frames of A had a frame of B to compare with
  * @offset: B's frame = A's frame + @offset
- * @threshold: share of changed pixels from which a frame counts as changed
- * @pixel_threshold: difference (0–255) from which a pixel counts as changed
+ * @threshold: share of changed blocks from which a frame counts as changed
+ * @block_threshold: mean difference (0–255) from which an 8×8 block counts
+ *   as changed
  * @scores: (element-type float): per frame of A, the share of changed
- *   pixels (-1 where B had no frame to compare)
+ *   8×8 blocks (-1 where B had no frame to compare)
  * @ranges: (element-type FdChangeRange): the changed time ranges
  */
 typedef struct
@@ -46,7 +47,7 @@ typedef struct
   gint64  frames_compared;
   int     offset;
   double  threshold;
-  int     pixel_threshold;
+  int     block_threshold;
   GArray *scores;
   GArray *ranges;
 } FdMediaDiffResult;
@@ -64,7 +65,7 @@ FdMediaDiffResult *fd_media_diff_result_from_json (JsonNode                *node
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdMediaDiffResult, fd_media_diff_result_free)
 
 #define FD_MEDIA_DIFF_DEFAULT_THRESHOLD       0.004
-#define FD_MEDIA_DIFF_DEFAULT_PIXEL_THRESHOLD 32
+#define FD_MEDIA_DIFF_DEFAULT_BLOCK_THRESHOLD 12
 
 #define FD_TYPE_MEDIA_DIFF (fd_media_diff_get_type ())
 

@@ -15,18 +15,6 @@ static char *media_dir;
 static char *path_a;   /* 640×360 H.264 + AAC, 30 fps, 150 frames */
 static char *path_b;   /* the same with a mark, as VP9 WebM + Opus */
 
-static void
-spin (int ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 /* The frame a side shows, read from its pixels. */
 static gint64
 shown (FdCompareTransport *transport,
@@ -101,7 +89,7 @@ assert_in_step (FdCompareTransport *transport,
       worst = MAX (worst, (int)ABS (a - b));
       g_assert_cmpint (ABS (a - b), <=, 1);
       checks++;
-      spin (37);
+      fd_test_spin (37);
     }
 
   g_test_message ("%d checks, largest gap %d frame(s)", checks, worst);
@@ -150,18 +138,18 @@ test_play_in_step (void)
 
   fd_compare_transport_play (transport);
   g_assert_true (fd_compare_transport_get_playing (transport));
-  spin (300);
+  fd_test_spin (300);
   assert_in_step (transport, 0, 1200);
 
   /* A seek while playing restarts both together. */
   fd_compare_transport_seek_frame (transport, 20);
-  spin (300);
+  fd_test_spin (300);
   assert_in_step (transport, 0, 800);
 
   /* So does an offset and a rate change. */
   fd_compare_transport_set_offset (transport, FD_COMPARE_SIDE_B, 7);
   fd_compare_transport_set_rate (transport, 2.0);
-  spin (300);
+  fd_test_spin (300);
   assert_in_step (transport, 7, 800);
 
   fd_compare_transport_pause (transport);
@@ -202,7 +190,7 @@ test_bad_side (void)
 
   /* A still plays on its own. */
   fd_compare_transport_play (transport);
-  spin (600);
+  fd_test_spin (600);
   g_assert_cmpint (shown (transport, FD_COMPARE_SIDE_A), >, 5);
   g_assert_nonnull (strstr (fd_player_get_error (b)->message, "empty"));
 }

@@ -26,18 +26,7 @@ static char *plain_webm;     /* the same content as VP9 */
 static char *marked_mp4;     /* mark on frames 20–31 */
 static char *tall_a;         /* 1080×1920 with sound, 25 fps, 40 frames */
 static char *tall_b;         /* the same with a mark on frames 10–14 */
-
-static char *
-make_video (const char        *name,
-            const FdTestVideo *spec)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (media_dir, name, NULL);
-
-  fd_test_media_write_video (path, spec, &error);
-  g_assert_no_error (error);
-  return path;
-}
+static char *tall_webm;      /* tall_a's pictures as VP9 */
 
 static FdMediaDiffResult *
 run_diff (const char *a,
@@ -87,10 +76,16 @@ test_codecs_of_same_content (void)
 
   /* H.264 against VP9 of the same frames: codec noise only, well under
    * the threshold. */
-  g_test_message ("largest share of changed pixels, MP4 vs WebM: %.5f", max_score (result));
+  g_autoptr(FdMediaDiffResult) tall = run_diff (tall_a, tall_webm, 0);
+
+  g_test_message ("largest share of changed blocks, MP4 vs WebM: %.5f at 320×180, %.5f at 1080×1920",
+                  max_score (result), max_score (tall));
   g_assert_cmpint (result->frames_compared, ==, 60);
   g_assert_cmpuint (result->ranges->len, ==, 0);
   g_assert_cmpfloat (max_score (result), <, FD_MEDIA_DIFF_DEFAULT_THRESHOLD / 4);
+  g_assert_cmpint (tall->frames_compared, ==, 40);
+  g_assert_cmpuint (tall->ranges->len, ==, 0);
+  g_assert_cmpfloat (max_score (tall), <, FD_MEDIA_DIFF_DEFAULT_THRESHOLD / 4);
 }
 
 static void
@@ -222,6 +217,27 @@ test_kernels (void)
   fd_frame_diff_rgba (a, sizeof a, b, sizeof b, out, sizeof out, 64, 1, 8.0);
   for (int i = 0; i < 64 * 4; i++)
     g_assert_cmpint (out[i], ==, i % 4 == 3 ? 255 : MIN (255, ABS ((int)a[i] - (int)b[i]) * 8));
+
+  /* Blocks: a 37×21 plane (vector blocks, a ragged edge column and row)
+   * with one 8×8 block changed by 20 levels and noise of ±3 elsewhere. */
+  {
+    guint8 pa[21 * 40], pb[21 * 40];
+    gint64 n_blocks = 0;
+
+    for (int i = 0; i < 21 * 40; i++)
+      {
+        pa[i] = (guint8)(100 + i % 13);
+        pb[i] = (guint8)(pa[i] + (i % 7) - 3);
+      }
+    for (int y = 8; y < 16; y++)
+      for (int x = 16; x < 24; x++)
+        pb[y * 40 + x] = (guint8)(pa[y * 40 + x] + 20);
+
+    g_assert_cmpint (fd_frame_diff_count_blocks (pa, 40, pb, 40, 37, 21, 12, &n_blocks), ==, 1);
+    g_assert_cmpint (n_blocks, ==, 5 * 3);
+    g_assert_cmpint (fd_frame_diff_count_blocks (pa, 40, pb, 40, 37, 21, 1, NULL), >=, 14);
+    g_assert_cmpint (fd_frame_diff_count_blocks (pa, 40, pa, 40, 37, 21, 0, NULL), ==, 0);
+  }
 
   /* Differences are 0, 9 or 18: the vector path and the tail agree with
    * a plain count at every threshold. */
@@ -516,6 +532,7 @@ main (int   argc,
   FdTestVideo marked = { "mp4", 320, 180, 30, 1, 60, FALSE, 20, 31 };
   FdTestVideo tall = { "mp4", 1080, 1920, 25, 1, 40, TRUE, -1, -1 };
   FdTestVideo tall_marked = { "mp4", 1080, 1920, 25, 1, 40, TRUE, 10, 14 };
+  FdTestVideo tall_vp9 = { "webm", 1080, 1920, 25, 1, 40, FALSE, -1, -1 };
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -525,12 +542,13 @@ main (int   argc,
   /* The subprocess of convert-sse2 needs no media. */
   if (!g_test_subprocess ())
     {
-      plain_mp4 = make_video ("plain.mp4", &plain);
-      plain_copy = make_video ("plain-copy.mp4", &plain);
-      plain_webm = make_video ("plain.webm", &webm);
-      marked_mp4 = make_video ("marked.mp4", &marked);
-      tall_a = make_video ("tall-a.mp4", &tall);
-      tall_b = make_video ("tall-b.mp4", &tall_marked);
+      plain_mp4 = fd_test_media_make_video (media_dir, "plain.mp4", &plain);
+      plain_copy = fd_test_media_make_video (media_dir, "plain-copy.mp4", &plain);
+      plain_webm = fd_test_media_make_video (media_dir, "plain.webm", &webm);
+      marked_mp4 = fd_test_media_make_video (media_dir, "marked.mp4", &marked);
+      tall_a = fd_test_media_make_video (media_dir, "tall-a.mp4", &tall);
+      tall_b = fd_test_media_make_video (media_dir, "tall-b.mp4", &tall_marked);
+      tall_webm = fd_test_media_make_video (media_dir, "tall.webm", &tall_vp9);
     }
 
   g_test_add_func ("/diff/kernels", test_kernels);

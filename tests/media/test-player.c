@@ -77,18 +77,6 @@ is_at_end (FdPlayer      *player,
   return fd_player_get_at_end (player);
 }
 
-static void
-spin (int ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static FdPlayer *
 open_player (const char *path)
 {
@@ -240,7 +228,7 @@ test_step_while_playing (void)
 
   fd_player_play (player);
   wait_for (player, is_state, GINT_TO_POINTER (FD_PLAYER_STATE_PLAYING), "playing");
-  spin (300);
+  fd_test_spin (300);
   before = fd_player_get_frame (player);
   fd_player_step (player, 1);
   wait_for (player, is_state, GINT_TO_POINTER (FD_PLAYER_STATE_PAUSED), "paused by the step");
@@ -264,7 +252,7 @@ test_rate (void)
   fd_player_play (player);
   wait_for (player, is_state, GINT_TO_POINTER (FD_PLAYER_STATE_PLAYING), "playing at 2×");
   start = fd_player_get_frame (player);
-  spin (1000);
+  fd_test_spin (1000);
   advanced = fd_player_get_frame (player) - start;
   /* 2 × 30 fps for one second, with room for a loaded machine. */
   g_assert_cmpint (advanced, >=, 40);
@@ -276,7 +264,7 @@ test_rate (void)
   fd_player_play (player);
   wait_for (player, is_state, GINT_TO_POINTER (FD_PLAYER_STATE_PLAYING), "playing at 0.25×");
   start = fd_player_get_frame (player);
-  spin (1000);
+  fd_test_spin (1000);
   advanced = fd_player_get_frame (player) - start;
   g_assert_cmpint (advanced, >=, 5);
   g_assert_cmpint (advanced, <=, 11);
@@ -314,7 +302,7 @@ test_loop_range (void)
 
   g_signal_connect (player, "notify::frame", G_CALLBACK (on_frame_notify), seen);
   fd_player_play (player);
-  spin (1500);  /* 90 frames at 2×: the 11-frame range four times */
+  fd_test_spin (1500);  /* 90 frames at 2×: the 11-frame range four times */
   fd_player_pause (player);
 
   g_assert_cmpuint (seen->len, >, 10);
@@ -335,9 +323,9 @@ test_loop_range (void)
    * must not lock up, and plays it once asked. */
   fd_player_set_loop_range (player, 80, 81);
   seek_and_check (player, 80);
-  spin (300);
+  fd_test_spin (300);
   fd_player_play (player);
-  spin (300);
+  fd_test_spin (300);
   g_assert_cmpint (fd_player_get_frame (player), >=, 80);
   g_assert_cmpint (fd_player_get_frame (player), <=, 81);
   fd_player_pause (player);
@@ -365,7 +353,7 @@ test_play_to_end (void)
   /* Play again starts over. */
   fd_player_play (player);
   wait_for (player, is_state, GINT_TO_POINTER (FD_PLAYER_STATE_PLAYING), "playing again");
-  spin (200);
+  fd_test_spin (200);
   g_assert_cmpint (fd_player_get_frame (player), <, 20);
 }
 
@@ -396,7 +384,7 @@ test_image (void)
   /* Transport requests on a still are harmless. */
   fd_player_play (player);
   fd_player_step (player, 1);
-  spin (100);
+  fd_test_spin (100);
   g_assert_cmpint (fd_player_get_state (player), ==, FD_PLAYER_STATE_PAUSED);
 }
 
@@ -475,26 +463,14 @@ test_close_and_dispose_while_playing (void)
   FdPlayer *player = open_player (mp4_sound);
 
   fd_player_play (player);
-  spin (100);
+  fd_test_spin (100);
   fd_player_close (player);
   wait_for (player, is_state, GINT_TO_POINTER (FD_PLAYER_STATE_EMPTY), "closed");
   fd_player_open (player, mp4_sound);
   fd_player_play (player);
-  spin (50);
+  fd_test_spin (50);
   /* Dropping the last reference mid-playback joins the thread cleanly. */
   g_object_unref (player);
-}
-
-static char *
-make_video (const char        *name,
-            const FdTestVideo *spec)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (media_dir, name, NULL);
-
-  fd_test_media_write_video (path, spec, &error);
-  g_assert_no_error (error);
-  return path;
 }
 
 int
@@ -517,9 +493,9 @@ main (int   argc,
       FdTestVideo wide = { "mp4", 1920, 1080, 30, 1, 40, FALSE, -1, -1 };
 
       media_dir = fd_test_tmpdir_new ();
-      mp4_sound = make_video ("sound.mp4", &sound);
-      webm_tall = make_video ("tall.webm", &tall);
-      mp4_wide = make_video ("wide.mp4", &wide);
+      mp4_sound = fd_test_media_make_video (media_dir, "sound.mp4", &sound);
+      webm_tall = fd_test_media_make_video (media_dir, "tall.webm", &tall);
+      mp4_wide = fd_test_media_make_video (media_dir, "wide.mp4", &wide);
     }
 
   g_test_add_func ("/player/open", test_open);

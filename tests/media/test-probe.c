@@ -20,18 +20,6 @@ static char *mp4_landscape;   /* 1920×1080 H.264 + AAC, 30 fps, 45 frames */
 static char *webm_portrait;   /* 1080×1920 VP9, 25 fps, 40 frames, no sound */
 static char *mp4_small;       /* 320×240 H.264, 30 fps, 90 frames */
 
-static char *
-make_video (const char        *name,
-            const FdTestVideo *spec)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (media_dir, name, NULL);
-
-  fd_test_media_write_video (path, spec, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 static void
 make_media (void)
 {
@@ -40,9 +28,9 @@ make_media (void)
   FdTestVideo small = { "mp4", 320, 240, 30, 1, 90, FALSE, -1, -1 };
 
   media_dir = fd_test_tmpdir_new ();
-  mp4_landscape = make_video ("landscape.mp4", &landscape);
-  webm_portrait = make_video ("portrait.webm", &portrait);
-  mp4_small = make_video ("small.mp4", &small);
+  mp4_landscape = fd_test_media_make_video (media_dir, "landscape.mp4", &landscape);
+  webm_portrait = fd_test_media_make_video (media_dir, "portrait.webm", &portrait);
+  mp4_small = fd_test_media_make_video (media_dir, "small.mp4", &small);
 }
 
 static gint64
@@ -329,9 +317,9 @@ test_placements (void)
   FdTestVideo square = { "mp4", 1080, 1080, 30, 1, 45, TRUE, -1, -1, NULL };
   FdTestVideo four_five = { "mp4", 1080, 1350, 30, 1, 45, TRUE, -1, -1, NULL };
   FdTestVideo reel = { "mp4", 1080, 1920, 30, 1, 100, TRUE, -1, -1, NULL };
-  g_autofree char *square_mp4 = make_video ("square.mp4", &square);
-  g_autofree char *four_five_mp4 = make_video ("four-five.mp4", &four_five);
-  g_autofree char *reel_mp4 = make_video ("reel.mp4", &reel);
+  g_autofree char *square_mp4 = fd_test_media_make_video (media_dir, "square.mp4", &square);
+  g_autofree char *four_five_mp4 = fd_test_media_make_video (media_dir, "four-five.mp4", &four_five);
+  g_autofree char *reel_mp4 = fd_test_media_make_video (media_dir, "reel.mp4", &reel);
   const struct { int w, h; const char *expected; } images[] = {
     { 1080, 1920, "fpp" }, { 1920, 1080, "wff" }, { 1080, 1080, "pff" }, { 1080, 1350, "pff" },
   };

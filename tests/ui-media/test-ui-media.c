@@ -43,18 +43,6 @@ wait_until (Check       check,
     }
 }
 
-static void
-spin_ms (int ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static gboolean
 paintable_at (gpointer data)
 {
@@ -189,7 +177,7 @@ test_player_view (void)
   g_assert_true (fd_player_get_loop (player));
   /* While looping, the playhead stays in the range. */
   fd_player_view_seek_frame (FD_PLAYER_VIEW (view), 12);
-  spin_ms (300);
+  fd_test_spin (300);
   g_assert_cmpint (fd_video_paintable_get_frame (paintable), ==, 89);
   gtk_widget_activate_action (view, "player.toggle-loop", NULL);
   g_assert_false (fd_player_get_loop (player));
