@@ -103,6 +103,7 @@ on_state_changed (FdPlayerView *self)
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), state == FD_PLAYER_STATE_LOADING);
   gtk_widget_set_visible (GTK_WIDGET (self->error_page), state == FD_PLAYER_STATE_ERROR);
   gtk_widget_set_visible (GTK_WIDGET (self->canvas), state != FD_PLAYER_STATE_ERROR);
+  gtk_widget_set_visible (self->bar, state != FD_PLAYER_STATE_ERROR && state != FD_PLAYER_STATE_EMPTY);
   if (state == FD_PLAYER_STATE_ERROR && error != NULL)
     adw_status_page_set_description (self->error_page, error->message);
 

@@ -269,6 +269,17 @@ test_rate (void)
   g_assert_cmpint (advanced, >=, 5);
   g_assert_cmpint (advanced, <=, 11);
 
+  /* Backwards (J): the frames go down. */
+  fd_player_pause (player);
+  seek_and_check (player, 80);
+  fd_player_set_rate (player, -1.0);
+  fd_player_play (player);
+  wait_for (player, is_state, GINT_TO_POINTER (FD_PLAYER_STATE_PLAYING), "playing backwards");
+  fd_test_spin (700);
+  g_assert_cmpint (fd_player_get_frame (player), <, 75);
+  g_assert_cmpint (fd_player_get_frame (player), >, 40);
+  fd_player_pause (player);
+
   /* Out of range rates are clamped. */
   fd_player_set_rate (player, 8.0);
   g_assert_cmpfloat (fd_player_get_rate (player), ==, 2.0);
