@@ -170,6 +170,13 @@ static void
 on_filmstrip_seek (FdPlayerView *self,
                    gint64        frame)
 {
+  gint64 in = fd_player_get_loop_in (self->player);
+  gint64 out = fd_player_get_loop_out (self->player);
+
+  /* Clicking outside the loop range means "go there": looping stops
+   * rather than holding the playhead inside the range. */
+  if (fd_player_get_loop (self->player) && in >= 0 && (frame < in || frame > out))
+    fd_player_set_loop (self->player, FALSE);
   fd_player_seek_frame (self->player, frame);
 }
 
