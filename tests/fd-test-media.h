@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @mark_from: first frame carrying the "changed" mark (a red square in the
  *   middle), or -1 for none
  * @mark_to: last frame carrying it
+ * @x264_preset: for MP4, the encoder preset (%NULL: "ultrafast", fastest
+ *   to make; benchmarks use a delivery preset such as "veryfast")
  * @faststart: MP4 only: write the index (moov) before the media data
  *
  * Test video whose every frame carries its own number as a row of twelve
@@ -41,14 +43,18 @@ typedef struct
   gboolean    audio;
   int         mark_from;
   int         mark_to;
+  const char *x264_preset;
   gboolean    faststart;
 } FdTestVideo;
 
-#define FD_TEST_VIDEO_INIT { "mp4", 320, 240, 30, 1, 60, FALSE, -1, -1, FALSE }
+#define FD_TEST_VIDEO_INIT { "mp4", 320, 240, 30, 1, 60, FALSE, -1, -1, NULL, FALSE }
 
 gboolean fd_test_media_write_video   (const char         *path,
                                       const FdTestVideo  *spec,
                                       GError            **error);
+char    *fd_test_media_make_video    (const char         *dir,
+                                      const char         *name,
+                                      const FdTestVideo  *spec);
 gboolean fd_test_media_write_image   (const char         *path,
                                       int                 width,
                                       int                 height,

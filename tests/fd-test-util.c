@@ -51,6 +51,25 @@ fd_test_tmpdir_free (char *path)
 }
 
 /**
+ * fd_test_spin:
+ * @ms: how long
+ *
+ * Runs the default main context for @ms milliseconds, without blocking
+ * in it (players and paintables deliver through it).
+ */
+void
+fd_test_spin (int ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/**
  * fd_test_run_cli:
  * @workspace: (nullable): passed as --workspace
  * @exit_status: (out): the exit status

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 char     *fd_test_tmpdir_new         (void);
 void      fd_test_tmpdir_free        (char        *path);
 gboolean  fd_test_delete_recursively (const char  *path);
+void      fd_test_spin               (int          ms);
 char     *fd_test_run_cli            (const char  *workspace,
                                       int         *exit_status,
                                       char       **err,

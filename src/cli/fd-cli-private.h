@@ -27,5 +27,6 @@ extern const FdCliCommand fd_cli_assets_commands[];
 /* Steps of the demo, contributed by modules. */
 gboolean fd_cli_demo_assets (FdWorkspace  *workspace,
                              GError      **error);
+extern const FdCliCommand fd_cli_media_commands[];
 
 G_END_DECLS

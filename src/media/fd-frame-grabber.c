@@ -156,7 +156,7 @@ build_pipeline (FdFrameGrabber  *self,
   g_autofree char *uri = NULL;
   g_autofree char *description = NULL;
 
-  if (!(uri = g_filename_to_uri (self->path, NULL, error)))
+  if (!(uri = fd_media_path_to_uri (self->path, error)))
     return FALSE;
 
   compute_size (self->info, max_size, &self->width, &self->height);
@@ -310,7 +310,7 @@ fd_frame_grabber_grab_frame (FdFrameGrabber  *self,
   if (fps <= 0)
     return fd_frame_grabber_grab_at (self, 0, error);
 
-  position = (gint64)floor (((double)frame + 0.25) * G_USEC_PER_SEC / fps);
+  position = fd_media_frame_seek_position (fps, frame) / GST_USECOND;
   return fd_frame_grabber_grab_at (self, position, error);
 }
 
@@ -333,7 +333,7 @@ fd_frame_grabber_get_frame_number (FdFrameGrabber *self,
     return 0;
 
   stream_time = gst_segment_to_stream_time (segment, GST_FORMAT_TIME, GST_BUFFER_PTS (buffer));
-  return (gint64)floor ((double)stream_time / GST_SECOND * fps + 0.5);
+  return fd_media_frame_at (fps, (gint64)stream_time);
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gst/pbutils/pbutils.h>
+#include <string.h>
 
 #include "fd-media.h"
 #include "fd-media-probe.h"
@@ -531,7 +532,7 @@ fd_media_probe_file (const char    *path,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  uri = g_filename_to_uri (path, NULL, error);
+  uri = fd_media_path_to_uri (path, error);
   if (uri == NULL)
     return NULL;
 
