@@ -37,6 +37,7 @@ typedef struct
 static const FdMigration migrations[] = {
   { 1, "foundation", NULL },
   { 3, "insights", NULL },
+  { 4, "triage", NULL },
 };
 
 int

@@ -1,0 +1,1085 @@
+/* fd-insight-cube.c
+ *
+ * Copyright 2026 The Flightdeck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fd-triage"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "fd-currency.h"
+#include "fd-insight-cube.h"
+
+/* How a window is summed (the rule the help pages state):
+ *
+ * A window [start, end) counts every local day (in the ad account's time
+ * zone) that lies inside it whole, from insight_daily. A day the window cuts
+ * counts its hours that begin inside the window, from insight_hourly; if
+ * the object has no hourly rows that day, the day counts whole when it
+ * begins inside the window, and not at all otherwise.
+ *
+ * So with hourly data, roas(3d) at 14:20 is exactly the 72 hours before
+ * 14:20 (hour buckets that began in them); with daily data only it is the
+ * three days that began in them (today so far, and the two before).
+ * Measures Meta does not report by hour (reach, video quartiles) use whole
+ * days only: the days that begin inside the window.
+ *
+ * Loading reads only what the plan needs: the daily rows of the days the
+ * windows span, the hourly rows of the days that window edges cut, and the
+ * reach rows of the windows asked for — each with one query that walks the
+ * tables' primary keys object by object. */
+
+#define N_HOURS 24
+
+struct _FdInsightCube
+{
+  FdRuleLevel  level;
+  GPtrArray   *accounts;        /* FdCubeAccount */
+  GArray      *objects;         /* FdCubeObject */
+  GHashTable  *by_rowid;        /* rowid → index + 1 */
+  GHashTable  *by_id;           /* id → index + 1 */
+
+  int          measure_index[FD_N_MEASURES];  /* -1 when not loaded */
+  FdMeasure    measures[FD_N_MEASURES];       /* dense index → measure */
+  guint        n_measures;
+
+  int          day0;            /* civil day number of the first day */
+  guint        n_days;
+
+  gint64      *daily;           /* [object][n_days + 1][n_measures], prefix sums */
+  gint32      *hour_block;      /* [object][n_days]: block index or -1 */
+  GArray      *blocks;          /* gint64: per block N_HOURS starts, then
+                                 * (N_HOURS + 1) × n_measures prefix sums */
+  guint        block_stride;
+  GHashTable  *reach;           /* packed (object, day, days) → index in reach_values */
+  GArray      *reach_values;    /* gint64 pairs: reach, impressions */
+
+  FdCubeStats  stats;
+};
+
+/*
+ * Calendar
+ */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
+static int
+days_from_civil (int y,
+                 int m,
+                 int d)
+{
+  int era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days (int  z,
+                 int *y,
+                 int *m,
+                 int *d)
+{
+  int era, doe, yoe, doy, mp;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = yoe + era * 400 + (*m <= 2);
+}
+
+/**
+ * fd_civil_day_from_text:
+ * @text: "YYYY-MM-DD"
+ *
+ * Returns: the day number (days since 1970-01-01), or G_MININT if @text is
+ *   not a valid date
+ */
+int
+fd_civil_day_from_text (const char *text)
+{
+  int y, m, d;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return G_MININT;
+
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return G_MININT;
+
+  y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  m = (text[5] - '0') * 10 + (text[6] - '0');
+  d = (text[8] - '0') * 10 + (text[9] - '0');
+
+  if (m < 1 || m > 12 || d < 1 || d > g_date_get_days_in_month (m, y))
+    return G_MININT;
+
+  return days_from_civil (y, m, d);
+}
+
+char *
+fd_civil_day_to_text (int day)
+{
+  int y, m, d;
+
+  civil_from_days (day, &y, &m, &d);
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+/**
+ * fd_time_zone_new:
+ * @identifier: an IANA name such as "Europe/Berlin"
+ * @known: (out) (optional): %FALSE when the name is unknown and UTC is used
+ *
+ * Returns: (transfer full): the zone, UTC if @identifier is unknown
+ */
+GTimeZone *
+fd_time_zone_new (const char *identifier,
+                  gboolean   *known)
+{
+  GTimeZone *tz = identifier ? g_time_zone_new_identifier (identifier) : NULL;
+
+  if (known != NULL)
+    *known = tz != NULL;
+
+  return tz ? tz : g_time_zone_new_utc ();
+}
+
+int
+fd_civil_day_from_instant (GTimeZone *tz,
+                           gint64     instant)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant / G_USEC_PER_SEC - (instant % G_USEC_PER_SEC < 0));
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_timezone (utc, tz) : NULL;
+
+  if (local == NULL)
+    return 0;
+
+  return days_from_civil (g_date_time_get_year (local),
+                          g_date_time_get_month (local),
+                          g_date_time_get_day_of_month (local));
+}
+
+/**
+ * fd_civil_day_start:
+ *
+ * Returns: the first instant of @day in @tz (its local midnight, or the
+ *   first valid local time where midnight does not exist), in UTC µs
+ */
+gint64
+fd_civil_day_start (GTimeZone *tz,
+                    int        day)
+{
+  g_autoptr(GDateTime) start = NULL;
+  int y, m, d;
+
+  civil_from_days (day, &y, &m, &d);
+  start = g_date_time_new (tz, y, m, d, 0, 0, 0);
+  if (start == NULL)
+    return (gint64)day * G_TIME_SPAN_DAY;
+
+  return g_date_time_to_unix (start) * G_USEC_PER_SEC;
+}
+
+/*
+ * Lifetime and accessors
+ */
+
+static void
+clear_object (gpointer data)
+{
+  FdCubeObject *object = data;
+
+  g_free (object->id);
+  g_free (object->name);
+  g_free (object->campaign_id);
+  g_free (object->adset_id);
+  g_free (object->status);
+}
+
+static void
+account_free (gpointer data)
+{
+  FdCubeAccount *account = data;
+
+  g_free (account->id);
+  g_free (account->currency);
+  g_free (account->timezone);
+  g_free (account->day_start);
+  g_free (account);
+}
+
+void
+fd_insight_cube_free (FdInsightCube *cube)
+{
+  if (cube == NULL)
+    return;
+
+  g_clear_pointer (&cube->accounts, g_ptr_array_unref);
+  g_clear_pointer (&cube->objects, g_array_unref);
+  g_clear_pointer (&cube->by_rowid, g_hash_table_unref);
+  g_clear_pointer (&cube->by_id, g_hash_table_unref);
+  g_clear_pointer (&cube->daily, g_free);
+  g_clear_pointer (&cube->hour_block, g_free);
+  g_clear_pointer (&cube->blocks, g_array_unref);
+  g_clear_pointer (&cube->reach, g_hash_table_unref);
+  g_clear_pointer (&cube->reach_values, g_array_unref);
+  g_free (cube);
+}
+
+guint
+fd_insight_cube_get_n_objects (FdInsightCube *cube)
+{
+  return cube->objects->len;
+}
+
+const FdCubeObject *
+fd_insight_cube_get_object (FdInsightCube *cube,
+                            guint          index)
+{
+  g_return_val_if_fail (index < cube->objects->len, NULL);
+
+  return &g_array_index (cube->objects, FdCubeObject, index);
+}
+
+const FdCubeAccount *
+fd_insight_cube_get_account (FdInsightCube *cube,
+                             guint          index)
+{
+  return g_ptr_array_index (cube->accounts, index);
+}
+
+int
+fd_insight_cube_find_object (FdInsightCube *cube,
+                             const char    *object_id)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (cube->by_id, object_id)) - 1;
+}
+
+const FdCubeStats *
+fd_insight_cube_get_stats (FdInsightCube *cube)
+{
+  return &cube->stats;
+}
+
+guint
+fd_insight_cube_get_n_measures (FdInsightCube *cube)
+{
+  return cube->n_measures;
+}
+
+int
+fd_insight_cube_get_measure_index (FdInsightCube *cube,
+                                   FdMeasure      measure)
+{
+  return cube->measure_index[measure];
+}
+
+/*
+ * Loading
+ */
+
+static gboolean
+load_accounts (FdInsightCube  *cube,
+               FdStore        *store,
+               GHashTable     *index_by_id,
+               GError        **error)
+{
+  g_auto(FdStmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = fd_store_stmt (store, "SELECT id, currency, timezone FROM ad_account ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      FdCubeAccount *account;
+
+      if (!fd_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+
+      account = g_new0 (FdCubeAccount, 1);
+      account->id = fd_stmt_dup_text (stmt, 0);
+      account->currency = fd_stmt_dup_text (stmt, 1);
+      account->timezone = fd_stmt_dup_text (stmt, 2);
+      account->offset = 0;
+      g_hash_table_insert (index_by_id, account->id, GUINT_TO_POINTER (cube->accounts->len + 1));
+      g_ptr_array_add (cube->accounts, account);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_objects (FdInsightCube     *cube,
+              FdStore           *store,
+              const FdCubePlan  *plan,
+              GHashTable        *accounts_by_id,
+              GError           **error)
+{
+  g_auto(FdStmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = fd_store_stmt (store,
+                        "SELECT o.rowid, o.id, o.name, o.account_id, o.campaign_id, o.adset_id, "
+                        "o.status, o.daily_budget, "
+                        "coalesce (t.target_cpa, c.target_cpa), coalesce (t.target_roas, c.target_roas) "
+                        "FROM meta_object o "
+                        "LEFT JOIN object_target t ON t.object_id = o.id "
+                        "LEFT JOIN object_target c ON c.object_id = o.campaign_id AND o.level <> 'campaign' "
+                        "WHERE o.level = ?1 AND (?2 IS NULL OR o.id = ?2) "
+                        "AND coalesce (o.status, '') NOT IN ('DELETED', 'ARCHIVED') "
+                        "ORDER BY o.rowid",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  fd_stmt_bind_text (stmt, 1, fd_rule_level_to_string (plan->level));
+  fd_stmt_bind_text (stmt, 2, plan->object_id);
+
+  for (;;)
+    {
+      FdCubeObject object = { 0 };
+      guint account;
+
+      if (!fd_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+
+      account = GPOINTER_TO_UINT (g_hash_table_lookup (accounts_by_id, fd_stmt_column_text (stmt, 3)));
+      if (account == 0)
+        continue;
+
+      object.rowid = sqlite3_column_int64 (stmt, 0);
+      object.id = fd_stmt_dup_text (stmt, 1);
+      object.name = fd_stmt_dup_text (stmt, 2);
+      object.account = account - 1;
+      object.campaign_id = fd_stmt_dup_text (stmt, 4);
+      object.adset_id = fd_stmt_dup_text (stmt, 5);
+      object.status = fd_stmt_dup_text (stmt, 6);
+      object.daily_budget = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7);
+      object.target_cpa = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 8);
+      object.target_roas = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 9);
+
+      g_array_append_val (cube->objects, object);
+      g_hash_table_insert (cube->by_rowid, GSIZE_TO_POINTER ((gsize)object.rowid),
+                           GUINT_TO_POINTER (cube->objects->len));
+      g_hash_table_insert (cube->by_id, g_array_index (cube->objects, FdCubeObject, cube->objects->len - 1).id,
+                           GUINT_TO_POINTER (cube->objects->len));
+    }
+
+  return TRUE;
+}
+
+/* The days the cube covers: every local day, in any account's zone, that
+ * holds an instant of [earliest, latest]. */
+static void
+set_up_days (FdInsightCube    *cube,
+             const FdCubePlan *plan)
+{
+  int first = G_MAXINT, last = G_MININT;
+  g_autoptr(GPtrArray) zones = g_ptr_array_new_with_free_func ((GDestroyNotify)g_time_zone_unref);
+
+  for (guint i = 0; i < cube->accounts->len; i++)
+    {
+      FdCubeAccount *account = g_ptr_array_index (cube->accounts, i);
+      GTimeZone *tz = fd_time_zone_new (account->timezone, &account->timezone_known);
+
+      account->offset = 0;
+      first = MIN (first, fd_civil_day_from_instant (tz, plan->earliest));
+      last = MAX (last, fd_civil_day_from_instant (tz, plan->latest));
+      g_ptr_array_add (zones, tz);
+    }
+
+  if (cube->accounts->len == 0)
+    first = last = 0;
+
+  cube->day0 = first;
+  cube->n_days = (guint)(last - first + 1);
+
+  for (guint i = 0; i < cube->accounts->len; i++)
+    {
+      FdCubeAccount *account = g_ptr_array_index (cube->accounts, i);
+      GTimeZone *tz = g_ptr_array_index (zones, i);
+
+      account->day_start = g_new (gint64, cube->n_days + 1);
+      for (guint d = 0; d <= cube->n_days; d++)
+        account->day_start[d] = fd_civil_day_start (tz, cube->day0 + (int)d);
+    }
+}
+
+static void
+set_up_measures (FdInsightCube *cube,
+                 guint          mask)
+{
+  cube->n_measures = 0;
+
+  for (int m = 0; m < FD_N_MEASURES; m++)
+    {
+      cube->measure_index[m] = -1;
+      if (mask & (1u << m))
+        {
+          cube->measure_index[m] = cube->n_measures;
+          cube->measures[cube->n_measures++] = m;
+        }
+    }
+}
+
+static char *
+measure_columns (FdInsightCube *cube,
+                 const char    *alias,
+                 gboolean       hourly)
+{
+  GString *columns = g_string_new (NULL);
+
+  for (guint i = 0; i < cube->n_measures; i++)
+    {
+      if (hourly && !fd_measure_is_hourly (cube->measures[i]))
+        g_string_append (columns, ", 0");
+      else
+        g_string_append_printf (columns, ", %s.%s", alias, fd_measure_get_column (cube->measures[i]));
+    }
+
+  return g_string_free (columns, FALSE);
+}
+
+static int
+object_for_row (FdInsightCube *cube,
+                sqlite3_stmt  *stmt,
+                gint64        *last_rowid,
+                int           *last_index)
+{
+  gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+  /* Rows come grouped by object: look up only when it changes. */
+  if (rowid != *last_rowid)
+    {
+      *last_rowid = rowid;
+      *last_index = GPOINTER_TO_INT (g_hash_table_lookup (cube->by_rowid, GSIZE_TO_POINTER ((gsize)rowid))) - 1;
+    }
+
+  return *last_index;
+}
+
+static int
+day_index (FdInsightCube *cube,
+           sqlite3_stmt  *stmt,
+           int            column)
+{
+  int day = fd_civil_day_from_text (fd_stmt_column_text (stmt, column));
+
+  if (day == G_MININT || day < cube->day0 || day >= cube->day0 + (int)cube->n_days)
+    return -1;
+
+  return day - cube->day0;
+}
+
+static gboolean
+load_daily (FdInsightCube     *cube,
+            FdStore           *store,
+            const FdCubePlan  *plan,
+            GError           **error)
+{
+  g_autofree char *columns = measure_columns (cube, "d", FALSE);
+  g_autofree char *sql = NULL;
+  g_autofree char *first = fd_civil_day_to_text (cube->day0);
+  g_autofree char *last = fd_civil_day_to_text (cube->day0 + (int)cube->n_days - 1);
+  g_auto(FdStmt) stmt = NULL;
+  guint stride = (cube->n_days + 1) * cube->n_measures;
+  gint64 last_rowid = -1;
+  int last_index = -1;
+  gboolean has_row;
+
+  cube->daily = g_new0 (gint64, (gsize)cube->objects->len * stride);
+
+  if (cube->n_measures == 0 || cube->objects->len == 0)
+    return TRUE;
+
+  sql = g_strdup_printf ("SELECT o.rowid, d.day%s FROM meta_object o "
+                         "JOIN insight_daily d ON d.object_id = o.id AND d.day BETWEEN ?3 AND ?4 "
+                         "WHERE o.level = ?1 AND (?2 IS NULL OR o.id = ?2)",
+                         columns);
+  if (!(stmt = fd_store_stmt (store, sql, error)))
+    return FALSE;
+
+  fd_stmt_bind_text (stmt, 1, fd_rule_level_to_string (plan->level));
+  fd_stmt_bind_text (stmt, 2, plan->object_id);
+  fd_stmt_bind_text (stmt, 3, first);
+  fd_stmt_bind_text (stmt, 4, last);
+
+  for (;;)
+    {
+      int object, day;
+      gint64 *slot;
+
+      if (!fd_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+
+      cube->stats.daily_rows++;
+      if ((object = object_for_row (cube, stmt, &last_rowid, &last_index)) < 0 ||
+          (day = day_index (cube, stmt, 1)) < 0)
+        continue;
+
+      /* Raw values go one day to the right; the prefix pass below turns
+       * slot d into the sum of days before d. */
+      slot = cube->daily + (gsize)object * stride + (gsize)(day + 1) * cube->n_measures;
+      for (guint m = 0; m < cube->n_measures; m++)
+        slot[m] += sqlite3_column_int64 (stmt, 2 + m);
+    }
+
+  for (guint o = 0; o < cube->objects->len; o++)
+    {
+      gint64 *base = cube->daily + (gsize)o * stride;
+
+      for (guint d = 1; d <= cube->n_days; d++)
+        for (guint m = 0; m < cube->n_measures; m++)
+          base[d * cube->n_measures + m] += base[(d - 1) * cube->n_measures + m];
+    }
+
+  return TRUE;
+}
+
+static guint upper_bound (const gint64 *S, guint n, gint64 t);
+
+/* The days, as text for the query, that hold a window edge in any zone. */
+static char *
+hourly_days_json (FdInsightCube    *cube,
+                  const FdCubePlan *plan,
+                  guint8           *wanted)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+  guint n = 0;
+
+  for (guint e = 0; plan->edges != NULL && e < plan->edges->len; e++)
+    {
+      gint64 instant = g_array_index (plan->edges, gint64, e);
+
+      for (guint a = 0; a < cube->accounts->len; a++)
+        {
+          FdCubeAccount *account = g_ptr_array_index (cube->accounts, a);
+          guint d = upper_bound (account->day_start, cube->n_days, instant);
+
+          /* An edge on a day boundary cuts no day. */
+          if (d > 0 && d - 1 < cube->n_days && account->day_start[d - 1] < instant)
+            wanted[d - 1] = 1;
+        }
+    }
+
+  for (guint d = 0; d < cube->n_days; d++)
+    if (wanted[d])
+      {
+        g_autofree char *text = fd_civil_day_to_text (cube->day0 + (int)d);
+
+        g_string_append_printf (json, "%s\"%s\"", n++ ? "," : "", text);
+      }
+
+  g_string_append_c (json, ']');
+  cube->stats.hourly_days = n;
+
+  return n > 0 ? g_strdup (json->str) : NULL;
+}
+
+static gint64 *
+block_for (FdInsightCube *cube,
+           guint          object,
+           guint          day)
+{
+  gint32 *index = &cube->hour_block[(gsize)object * cube->n_days + day];
+
+  if (*index < 0)
+    {
+      const FdCubeObject *o = &g_array_index (cube->objects, FdCubeObject, object);
+      const gint64 *S = ((FdCubeAccount *)g_ptr_array_index (cube->accounts, o->account))->day_start;
+      gint64 *block;
+
+      *index = cube->blocks->len / cube->block_stride;
+      g_array_set_size (cube->blocks, cube->blocks->len + cube->block_stride);
+      block = &g_array_index (cube->blocks, gint64, (gsize)*index * cube->block_stride);
+
+      /* Hours without a row start where they would; the real start from a
+       * row replaces the guess. */
+      for (guint h = 0; h < N_HOURS; h++)
+        block[h] = S[day] + (gint64)h * G_TIME_SPAN_HOUR;
+    }
+
+  return &g_array_index (cube->blocks, gint64, (gsize)*index * cube->block_stride);
+}
+
+static gboolean
+load_hourly (FdInsightCube     *cube,
+             FdStore           *store,
+             const FdCubePlan  *plan,
+             GError           **error)
+{
+  g_autofree char *columns = measure_columns (cube, "h", TRUE);
+  g_autofree guint8 *wanted = g_new0 (guint8, cube->n_days);
+  g_autofree char *days = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *first = fd_civil_day_to_text (cube->day0);
+  g_autofree char *last = fd_civil_day_to_text (cube->day0 + (int)cube->n_days - 1);
+  g_auto(FdStmt) stmt = NULL;
+  gint64 last_rowid = -1;
+  int last_index = -1;
+  gboolean has_row;
+
+  cube->block_stride = N_HOURS + (N_HOURS + 1) * cube->n_measures;
+  cube->blocks = g_array_new (FALSE, TRUE, sizeof (gint64));
+  cube->hour_block = g_new (gint32, (gsize)cube->objects->len * cube->n_days);
+  memset (cube->hour_block, 0xff, sizeof (gint32) * (gsize)cube->objects->len * cube->n_days);
+
+  if (cube->n_measures == 0 || cube->objects->len == 0)
+    return TRUE;
+
+  if (!plan->hourly_all && (days = hourly_days_json (cube, plan, wanted)) == NULL)
+    return TRUE;
+
+  sql = g_strdup_printf ("SELECT o.rowid, h.day, h.hour, h.start_us%s FROM meta_object o "
+                         "JOIN insight_hourly h ON h.object_id = o.id AND %s "
+                         "WHERE o.level = ?1 AND (?2 IS NULL OR o.id = ?2)",
+                         columns,
+                         plan->hourly_all ? "h.day BETWEEN ?3 AND ?4"
+                                          : "h.day IN (SELECT value FROM json_each (?3))");
+  if (!(stmt = fd_store_stmt (store, sql, error)))
+    return FALSE;
+
+  fd_stmt_bind_text (stmt, 1, fd_rule_level_to_string (plan->level));
+  fd_stmt_bind_text (stmt, 2, plan->object_id);
+  if (plan->hourly_all)
+    {
+      fd_stmt_bind_text (stmt, 3, first);
+      fd_stmt_bind_text (stmt, 4, last);
+    }
+  else
+    fd_stmt_bind_text (stmt, 3, days);
+
+  for (;;)
+    {
+      int object, day, hour;
+      gint64 *block;
+      gint64 *slot;
+
+      if (!fd_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+
+      cube->stats.hourly_rows++;
+      hour = sqlite3_column_int (stmt, 2);
+      if ((object = object_for_row (cube, stmt, &last_rowid, &last_index)) < 0 ||
+          (day = day_index (cube, stmt, 1)) < 0 || hour < 0 || hour >= N_HOURS)
+        continue;
+
+      block = block_for (cube, object, day);
+      block[hour] = sqlite3_column_int64 (stmt, 3);
+      slot = block + N_HOURS + (gsize)(hour + 1) * cube->n_measures;
+      for (guint m = 0; m < cube->n_measures; m++)
+        slot[m] += sqlite3_column_int64 (stmt, 4 + m);
+    }
+
+  for (guint b = 0; b < cube->blocks->len / cube->block_stride; b++)
+    {
+      gint64 *block = &g_array_index (cube->blocks, gint64, (gsize)b * cube->block_stride);
+      gint64 *prefix = block + N_HOURS;
+
+      /* Starts must rise for the counting in sum_hours(). */
+      for (guint h = 1; h < N_HOURS; h++)
+        block[h] = MAX (block[h], block[h - 1] + 1);
+
+      for (guint h = 1; h <= N_HOURS; h++)
+        for (guint m = 0; m < cube->n_measures; m++)
+          prefix[h * cube->n_measures + m] += prefix[(h - 1) * cube->n_measures + m];
+    }
+
+  return TRUE;
+}
+
+static gint64
+reach_key (guint object,
+           guint day,
+           guint days)
+{
+  return ((gint64)object << 32) | ((gint64)day << 12) | days;
+}
+
+static gboolean
+load_reach (FdInsightCube     *cube,
+            FdStore           *store,
+            const FdCubePlan  *plan,
+            GError           **error)
+{
+  g_autoptr(GString) lengths = g_string_new ("[");
+  g_autofree char *first = fd_civil_day_to_text (cube->day0);
+  g_autofree char *last = fd_civil_day_to_text (cube->day0 + (int)cube->n_days - 1);
+  g_auto(FdStmt) stmt = NULL;
+  gint64 last_rowid = -1;
+  int last_index = -1;
+  gboolean has_row;
+
+  cube->reach = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  cube->reach_values = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (plan->reach_days == NULL || plan->reach_days->len == 0 || cube->objects->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < plan->reach_days->len; i++)
+    g_string_append_printf (lengths, "%s%d", i ? "," : "", g_array_index (plan->reach_days, int, i));
+  g_string_append_c (lengths, ']');
+
+  stmt = fd_store_stmt (store,
+                        "SELECT o.rowid, r.until_day, r.days, r.reach, r.impressions "
+                        "FROM meta_object o "
+                        "JOIN insight_reach r ON r.object_id = o.id AND r.until_day BETWEEN ?3 AND ?4 "
+                        "AND r.days IN (SELECT value FROM json_each (?5)) "
+                        "WHERE o.level = ?1 AND (?2 IS NULL OR o.id = ?2)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  fd_stmt_bind_text (stmt, 1, fd_rule_level_to_string (plan->level));
+  fd_stmt_bind_text (stmt, 2, plan->object_id);
+  fd_stmt_bind_text (stmt, 3, first);
+  fd_stmt_bind_text (stmt, 4, last);
+  fd_stmt_bind_text (stmt, 5, lengths->str);
+
+  for (;;)
+    {
+      int object, day, days;
+      gint64 *key;
+      gint64 pair[2];
+
+      if (!fd_store_step (store, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+
+      cube->stats.reach_rows++;
+      days = sqlite3_column_int (stmt, 2);
+      if ((object = object_for_row (cube, stmt, &last_rowid, &last_index)) < 0 ||
+          (day = day_index (cube, stmt, 1)) < 0 || days <= 0 || days >= 4096)
+        continue;
+
+      key = g_new (gint64, 1);
+      *key = reach_key (object, day, days);
+      pair[0] = sqlite3_column_int64 (stmt, 3);
+      pair[1] = sqlite3_column_int64 (stmt, 4);
+      g_hash_table_replace (cube->reach, key, GUINT_TO_POINTER (cube->reach_values->len / 2));
+      g_array_append_vals (cube->reach_values, pair, 2);
+    }
+
+  return TRUE;
+}
+
+/**
+ * fd_insight_cube_load:
+ *
+ * Reads what @plan asks for: the objects of its level (deleted and
+ * archived ones left out), their accounts, targets and budgets, and their
+ * insights.
+ *
+ * Returns: (transfer full): the cube, or %NULL with @error set
+ */
+FdInsightCube *
+fd_insight_cube_load (FdStore           *store,
+                      const FdCubePlan  *plan,
+                      GError           **error)
+{
+  g_autoptr(FdInsightCube) cube = g_new0 (FdInsightCube, 1);
+  g_autoptr(GHashTable) accounts_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (plan->level >= 0 && plan->level < FD_RULE_N_LEVELS, NULL);
+
+  cube->level = plan->level;
+  cube->accounts = g_ptr_array_new_with_free_func (account_free);
+  cube->objects = g_array_new (FALSE, TRUE, sizeof (FdCubeObject));
+  g_array_set_clear_func (cube->objects, clear_object);
+  cube->by_rowid = g_hash_table_new (g_direct_hash, g_direct_equal);
+  cube->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  set_up_measures (cube, plan->measures);
+
+  if (!load_accounts (cube, store, accounts_by_id, error))
+    return NULL;
+
+  set_up_days (cube, plan);
+
+  for (guint i = 0; i < cube->accounts->len; i++)
+    {
+      FdCubeAccount *account = g_ptr_array_index (cube->accounts, i);
+
+      account->offset = fd_currency_get_offset (account->currency);
+    }
+
+  if (!load_objects (cube, store, plan, accounts_by_id, error) ||
+      !load_daily (cube, store, plan, error) ||
+      !load_hourly (cube, store, plan, error) ||
+      !load_reach (cube, store, plan, error))
+    return NULL;
+
+  return g_steal_pointer (&cube);
+}
+
+/*
+ * Window sums
+ */
+
+/* The first index in S[0 … n] whose value is ≥ t (n + 1 if none). */
+static guint
+lower_bound (const gint64 *S,
+             guint         n,
+             gint64        t)
+{
+  guint lo = 0, hi = n + 1;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (S[mid] < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* The first index in S[0 … n] whose value is > t (n + 1 if none). */
+static guint
+upper_bound (const gint64 *S,
+             guint         n,
+             gint64        t)
+{
+  guint lo = 0, hi = n + 1;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (S[mid] <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+add_difference (gint64       *sums,
+                const gint64 *high,
+                const gint64 *low,
+                guint         n)
+{
+  for (guint m = 0; m < n; m++)
+    sums[m] += high[m] - low[m];
+}
+
+static void
+add_days (FdInsightCube *cube,
+          guint          object,
+          guint          from,
+          guint          to,
+          gint64        *sums)
+{
+  const gint64 *base = cube->daily + (gsize)object * (cube->n_days + 1) * cube->n_measures;
+
+  if (to > from)
+    add_difference (sums, base + (gsize)to * cube->n_measures, base + (gsize)from * cube->n_measures,
+                    cube->n_measures);
+}
+
+static void
+add_hours (FdInsightCube *cube,
+           const gint64  *block,
+           gint64         start,
+           gint64         end,
+           gint64        *sums)
+{
+  const gint64 *prefix = block + N_HOURS;
+  guint k0 = 0, k1 = 0;
+
+  while (k0 < N_HOURS && block[k0] < start)
+    k0++;
+  k1 = k0;
+  while (k1 < N_HOURS && block[k1] < end)
+    k1++;
+
+  add_difference (sums, prefix + (gsize)k1 * cube->n_measures, prefix + (gsize)k0 * cube->n_measures,
+                  cube->n_measures);
+}
+
+static void
+add_cut_day (FdInsightCube *cube,
+             guint          object,
+             const gint64  *S,
+             guint          day,
+             gint64         start,
+             gint64         end,
+             gint64        *sums)
+{
+  gint32 block = cube->hour_block[(gsize)object * cube->n_days + day];
+
+  if (block >= 0)
+    add_hours (cube, &g_array_index (cube->blocks, gint64, (gsize)block * cube->block_stride),
+               start, end, sums);
+  else if (S[day] >= start && S[day] < end)
+    add_days (cube, object, day, day + 1, sums);
+}
+
+/**
+ * fd_insight_cube_sum:
+ * @start: the window's first instant (UTC µs)
+ * @end: the instant after its last
+ * @whole_days_only: count only the days that begin inside the window, from
+ *   daily rows (for measures Meta reports by day only)
+ * @sums: (out caller-allocates): one sum per loaded measure, in the order
+ *   of fd_insight_cube_get_measure_index()
+ *
+ * Sums the window [@start, @end) of one object, as the comment at the top
+ * of this file says.
+ */
+void
+fd_insight_cube_sum (FdInsightCube *cube,
+                     guint          object,
+                     gint64         start,
+                     gint64         end,
+                     gboolean       whole_days_only,
+                     gint64        *sums)
+{
+  const FdCubeObject *o = &g_array_index (cube->objects, FdCubeObject, object);
+  const gint64 *S = ((FdCubeAccount *)g_ptr_array_index (cube->accounts, o->account))->day_start;
+  guint n = cube->n_days;
+  guint first_whole, after_whole;
+
+  memset (sums, 0, sizeof (gint64) * cube->n_measures);
+  if (end <= start || n == 0)
+    return;
+
+  first_whole = lower_bound (S, n, start);
+
+  if (whole_days_only)
+    {
+      guint after = MIN (lower_bound (S, n, end), n);
+
+      if (first_whole < n)
+        add_days (cube, object, first_whole, after, sums);
+      return;
+    }
+
+  /* Days first_whole … after_whole - 1 lie inside the window. */
+  after_whole = upper_bound (S, n, end);
+  after_whole = after_whole > 0 ? after_whole - 1 : 0;
+  if (first_whole <= n && after_whole > first_whole)
+    add_days (cube, object, first_whole, after_whole, sums);
+
+  /* The day the start cuts, and the day the end cuts (maybe the same). */
+  if (first_whole >= 1 && first_whole - 1 < n && (first_whole > n || S[first_whole] != start))
+    add_cut_day (cube, object, S, first_whole - 1, start, end, sums);
+
+  if (after_whole < n && S[after_whole] < end && S[after_whole] >= start)
+    add_cut_day (cube, object, S, after_whole, start, end, sums);
+}
+
+/**
+ * fd_insight_cube_has_hourly:
+ *
+ * Returns: whether the object has hourly rows on any day overlapping
+ *   [@start, @end) (among the days the plan asked hourly rows for)
+ */
+gboolean
+fd_insight_cube_has_hourly (FdInsightCube *cube,
+                            guint          object,
+                            gint64         start,
+                            gint64         end)
+{
+  const FdCubeObject *o = &g_array_index (cube->objects, FdCubeObject, object);
+  const gint64 *S = ((FdCubeAccount *)g_ptr_array_index (cube->accounts, o->account))->day_start;
+  guint n = cube->n_days;
+  guint first = upper_bound (S, n, start);
+  guint after = lower_bound (S, n, end);
+
+  first = first > 0 ? first - 1 : 0;
+  after = MIN (after, n);
+
+  for (guint d = first; d < after; d++)
+    if (cube->hour_block[(gsize)object * n + d] >= 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * fd_insight_cube_get_reach:
+ * @end: the window's end; the row sought is the one "until" the local day
+ *   of the instant before @end
+ * @days: the window's length in days
+ *
+ * Returns: %TRUE with the deduplicated reach and the impressions of that
+ *   window as Meta reported them, %FALSE if there is no such row
+ */
+gboolean
+fd_insight_cube_get_reach (FdInsightCube *cube,
+                           guint          object,
+                           gint64         end,
+                           int            days,
+                           gint64        *reach,
+                           gint64        *impressions)
+{
+  const FdCubeObject *o = &g_array_index (cube->objects, FdCubeObject, object);
+  const gint64 *S = ((FdCubeAccount *)g_ptr_array_index (cube->accounts, o->account))->day_start;
+  guint day = upper_bound (S, cube->n_days, end - 1);
+  gint64 key;
+  gpointer value;
+
+  if (day == 0 || day > cube->n_days)
+    return FALSE;
+  day--;
+
+  key = reach_key (object, day, days);
+  if (!g_hash_table_lookup_extended (cube->reach, &key, NULL, &value))
+    return FALSE;
+
+  *reach = g_array_index (cube->reach_values, gint64, GPOINTER_TO_UINT (value) * 2);
+  *impressions = g_array_index (cube->reach_values, gint64, GPOINTER_TO_UINT (value) * 2 + 1);
+  return TRUE;
+}
+
+/**
+ * fd_insight_cube_day_start:
+ * @instant: any instant
+ * @day_offset: 0 for the day holding @instant, 1 for the next …
+ *
+ * Returns: the start of that local day for the object's account
+ */
+gint64
+fd_insight_cube_day_start (FdInsightCube *cube,
+                           guint          object,
+                           gint64         instant,
+                           int            day_offset)
+{
+  const FdCubeObject *o = &g_array_index (cube->objects, FdCubeObject, object);
+  const FdCubeAccount *account = g_ptr_array_index (cube->accounts, o->account);
+  g_autoptr(GTimeZone) tz = fd_time_zone_new (account->timezone, NULL);
+
+  return fd_civil_day_start (tz, fd_civil_day_from_instant (tz, instant) + day_offset);
+}
