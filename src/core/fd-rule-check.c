@@ -345,6 +345,9 @@ check_expr (Checker    *c,
     case FD_RULE_EXPR_FOR:
       a = check_expr (c, expr->left);
       require_condition (c, expr->left, a, "for");
+      if (fd_rule_expr_uses (expr->left, FD_RULE_EXPR_FOR))
+        check_error (c, &expr->span,
+                     _("\"for\" cannot hold another \"for\"; write one persistence per comparison"));
       if (expr->duration < G_TIME_SPAN_HOUR)
         check_error (c, &expr->span, _("\"for\" needs at least one hour, such as for 48h"));
       else if (expr->duration > MAX_FOR)

@@ -137,16 +137,41 @@ skip_space_and_comments (Lexer *lexer)
     }
 }
 
+/* Non-ASCII characters that are tokens (or space) of their own, never
+ * part of a word. */
+static const char * const unicode_marks[] = {
+  "\xE2\x89\xA4", "\xE2\x89\xA5", "\xE2\x89\xA0",  /* ≤ ≥ ≠ */
+  "\xC3\x97", "\xE2\x88\x92",                     /* × − */
+  "\xE2\x80\x9C", "\xE2\x80\x9D",                 /* “ ” */
+  "\xC2\xA0",                                     /* no-break space */
+};
+
 static gboolean
-is_word_start (guchar c)
+at_unicode_mark (Lexer *lexer)
 {
-  return g_ascii_isalpha (c) || c == '_';
+  for (guint i = 0; i < G_N_ELEMENTS (unicode_marks); i++)
+    if (looking_at (lexer, unicode_marks[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Words are ASCII letters, digits and "_"; other letters ("ë") are kept
+ * in the word so that a typo is reported as the word it spoils. */
+static gboolean
+is_word_start (Lexer *lexer)
+{
+  guchar c = peek_byte (lexer, 0);
+
+  return g_ascii_isalpha (c) || c == '_' || (c >= 0x80 && !at_unicode_mark (lexer));
 }
 
 static gboolean
-is_word_char (guchar c)
+is_word_char (Lexer *lexer)
 {
-  return g_ascii_isalnum (c) || c == '_';
+  guchar c = peek_byte (lexer, 0);
+
+  return g_ascii_isalnum (c) || c == '_' || (c >= 0x80 && !at_unicode_mark (lexer));
 }
 
 static void
@@ -155,11 +180,9 @@ lex_word (Lexer *lexer)
   FdToken *token = start_token (lexer, FD_TOKEN_WORD);
   gsize start = lexer->pos;
 
-  while (!at_end (lexer) && is_word_char (peek_byte (lexer, 0)))
+  while (!at_end (lexer) && is_word_char (lexer))
     advance (lexer, 1);
 
-  /* Re-fetch: the array does not move while one token is being built, but
-   * keep the pattern safe. */
   token = &g_array_index (lexer->tokens, FdToken, lexer->tokens->len - 1);
   token->text = g_strndup (lexer->text + start, lexer->pos - start);
   finish_token (lexer, token);
@@ -190,7 +213,7 @@ lex_number (Lexer *lexer)
   token->number = g_ascii_strtod (digits, NULL);
 
   suffix_start = lexer->pos;
-  while (!at_end (lexer) && is_word_char (peek_byte (lexer, 0)))
+  while (!at_end (lexer) && is_word_char (lexer))
     advance (lexer, 1);
   suffix = g_strndup (lexer->text + suffix_start, lexer->pos - suffix_start);
   finish_token (lexer, token);
@@ -409,13 +432,15 @@ fd_rule_lex (const char *text,
 
       c = peek_byte (&lexer, 0);
 
-      if (is_word_start (c))
-        lex_word (&lexer);
+      if (c == '"' || looking_at (&lexer, "\xE2\x80\x9C"))
+        lex_string (&lexer);
       else if (g_ascii_isdigit (c))
         lex_number (&lexer);
-      else if (c == '"' || looking_at (&lexer, "\xE2\x80\x9C"))
-        lex_string (&lexer);
-      else if (!lex_symbol (&lexer))
+      else if (lex_symbol (&lexer))
+        ;
+      else if (is_word_start (&lexer))
+        lex_word (&lexer);
+      else
         lex_unexpected (&lexer);
     }
 

@@ -466,6 +466,9 @@ parse_atom (Parser *p)
             return NULL;
           }
         next (p);
+
+        /* The parentheses belong to what they hold, for editors to mark. */
+        inner->span = span_between (&open->span, previous_span (p));
         return g_steal_pointer (&inner);
       }
 
@@ -1313,7 +1316,10 @@ fd_rule_parse (const char  *text,
         FdRuleDef *a = g_ptr_array_index (defs, i);
         FdRuleDef *b = g_ptr_array_index (defs, j);
 
-        if (a->name && b->name && g_utf8_collate (a->name, b->name) == 0)
+        g_autofree char *fa = a->name ? g_utf8_casefold (a->name, -1) : NULL;
+        g_autofree char *fb = b->name ? g_utf8_casefold (b->name, -1) : NULL;
+
+        if (fa && fb && g_str_equal (fa, fb))
           _fd_rule_add_diagnostic (problems, &a->span,
                                    _("two rules are called \"%s\"; names must differ"), a->name);
       }
