@@ -61,6 +61,7 @@ fd_triage_executor_set_status (FdTriageExecutor  *self,
 {
   FdTriageExecutorInterface *iface;
   GError *local_error = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (FD_IS_TRIAGE_EXECUTOR (self), FALSE);
   g_return_val_if_fail (object_id != NULL, FALSE);
@@ -68,9 +69,8 @@ fd_triage_executor_set_status (FdTriageExecutor  *self,
   iface = FD_TRIAGE_EXECUTOR_GET_IFACE (self);
   g_return_val_if_fail (iface->set_status != NULL, FALSE);
 
-  return check_result (iface->set_status (self, account_id, object_id, level, status,
-                                          cancellable, &local_error),
-                       error, local_error);
+  ok = iface->set_status (self, account_id, object_id, level, status, cancellable, &local_error);
+  return check_result (ok, error, local_error);
 }
 
 /**
@@ -90,6 +90,7 @@ fd_triage_executor_set_daily_budget (FdTriageExecutor  *self,
 {
   FdTriageExecutorInterface *iface;
   GError *local_error = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (FD_IS_TRIAGE_EXECUTOR (self), FALSE);
   g_return_val_if_fail (object_id != NULL, FALSE);
@@ -98,7 +99,6 @@ fd_triage_executor_set_daily_budget (FdTriageExecutor  *self,
   iface = FD_TRIAGE_EXECUTOR_GET_IFACE (self);
   g_return_val_if_fail (iface->set_daily_budget != NULL, FALSE);
 
-  return check_result (iface->set_daily_budget (self, account_id, object_id, level, minor_units,
-                                                cancellable, &local_error),
-                       error, local_error);
+  ok = iface->set_daily_budget (self, account_id, object_id, level, minor_units, cancellable, &local_error);
+  return check_result (ok, error, local_error);
 }

@@ -30,12 +30,13 @@
  * rule and object, in order:
  *
  *  1. the rule must be able to act: an object already paused is not paused
- *     again, an active one not resumed, and a budget change needs a daily
- *     budget of the object's own (else a "no-daily-budget" notice);
+ *     again, nor an active one resumed;
  *  2. targets the rule reads must exist (else a "missing-target" notice);
- *  3. every `require` guardrail must hold (else the pair is held back);
- *  4. the `when` condition must hold;
- *  5. no decision of this rule on this object may be open (proposed or
+ *  3. the `when` condition must hold;
+ *  4. every `require` guardrail must hold (else the pair is held back);
+ *  5. a budget change needs a daily budget of the object's own (else a
+ *     "no-daily-budget" notice);
+ *  6. no decision of this rule on this object may be open (proposed or
  *     awaiting approval), nor younger than the rule's cooldown (one day
  *     unless the rule says otherwise).
  *
@@ -272,9 +273,10 @@ load_history (Run      *run,
  * Judging
  */
 
+/* A pause on a paused object, or a resume on an active one, would change
+ * nothing: such pairs are not judged at all. */
 static gboolean
-can_act (Run                *run,
-         RunRule            *run_rule,
+can_act (RunRule            *run_rule,
          const FdCubeObject *object)
 {
   FdRuleDef *def = run_rule->def;
@@ -285,19 +287,28 @@ can_act (Run                *run,
   if (fd_rule_def_has_action (def, FD_RULE_ACTION_RESUME) && g_strcmp0 (object->status, "PAUSED") != 0)
     return FALSE;
 
-  if (run_rule->changes_budget && object->daily_budget <= 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("Rule “%s” changes budgets, but %s “%s” has no daily budget of its own "
-                           "(a lifetime budget, or its campaign’s budget)."),
-                         fd_rule_get_name (run_rule->rule),
-                         fd_rule_level_get_title (def->level), object->name ? object->name : object->id);
-
-      add_notice (run, run_rule, object->id, object->name, FD_TRIAGE_NOTICE_NO_DAILY_BUDGET, message);
-      return FALSE;
-    }
-
   return TRUE;
+}
+
+/* A rule that holds but cannot change a budget the object does not have
+ * says so instead of firing. */
+static gboolean
+has_budget (Run                *run,
+            RunRule            *run_rule,
+            const FdCubeObject *object)
+{
+  g_autofree char *message = NULL;
+
+  if (!run_rule->changes_budget || object->daily_budget > 0)
+    return TRUE;
+
+  message = g_strdup_printf (_("Rule “%s” holds for %s “%s”, but it has no daily budget of its own "
+                               "to change (a lifetime budget, or its campaign’s budget)."),
+                             fd_rule_get_name (run_rule->rule),
+                             fd_rule_level_get_title (run_rule->def->level),
+                             object->name ? object->name : object->id);
+  add_notice (run, run_rule, object->id, object->name, FD_TRIAGE_NOTICE_NO_DAILY_BUDGET, message);
+  return FALSE;
 }
 
 static gboolean
@@ -450,7 +461,7 @@ judge (Run           *run,
 
   run->counts->evaluations++;
 
-  if (!can_act (run, run_rule, object) || !has_targets (run, run_rule, object))
+  if (!can_act (run_rule, object) || !has_targets (run, run_rule, object))
     {
       run->counts->skipped++;
       return;
@@ -465,6 +476,12 @@ judge (Run           *run,
         run->counts->held_back++;
         return;
       }
+
+  if (!has_budget (run, run_rule, object))
+    {
+      run->counts->skipped++;
+      return;
+    }
 
   if (cooling_down (run, run_rule, object))
     {
