@@ -276,6 +276,24 @@ fd_insight_cube_get_stats (FdInsightCube *cube)
   return &cube->stats;
 }
 
+/**
+ * fd_insight_cube_get_day0:
+ *
+ * Returns: the civil day number of the cube's first day; an account's
+ *   day_start[i] is the start of day day0 + i
+ */
+int
+fd_insight_cube_get_day0 (FdInsightCube *cube)
+{
+  return cube->day0;
+}
+
+guint
+fd_insight_cube_get_n_days (FdInsightCube *cube)
+{
+  return cube->n_days;
+}
+
 guint
 fd_insight_cube_get_n_measures (FdInsightCube *cube)
 {

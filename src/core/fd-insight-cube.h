@@ -90,6 +90,8 @@ const FdCubeAccount *fd_insight_cube_get_account   (FdInsightCube       *cube,
 int                  fd_insight_cube_find_object   (FdInsightCube       *cube,
                                                     const char          *object_id);
 const FdCubeStats   *fd_insight_cube_get_stats     (FdInsightCube       *cube);
+int                  fd_insight_cube_get_day0      (FdInsightCube       *cube);
+guint                fd_insight_cube_get_n_days    (FdInsightCube       *cube);
 guint                fd_insight_cube_get_n_measures (FdInsightCube      *cube);
 int                  fd_insight_cube_get_measure_index (FdInsightCube   *cube,
                                                     FdMeasure            measure);
