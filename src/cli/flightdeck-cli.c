@@ -26,6 +26,8 @@ static const FdCliCommand * const modules[] = {
   fd_cli_workspace_commands,
   fd_cli_people_commands,
   fd_cli_audit_commands,
+  fd_cli_rules_commands,
+  fd_cli_triage_commands,
 };
 
 static void

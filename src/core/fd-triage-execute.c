@@ -128,9 +128,10 @@ prepare (FdStore    *store,
   state = fd_triage_decision_get_state (execution->decision);
   if (state != FD_TRIAGE_STATE_PROPOSED && state != FD_TRIAGE_STATE_AWAITING_APPROVAL)
     {
+      g_autofree char *title = g_utf8_strdown (fd_triage_state_get_title (state), -1);
+
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED,
-                   _("Decision %" G_GINT64_FORMAT " is %s already."),
-                   decision_id, fd_triage_state_get_title (state));
+                   _("Decision %" G_GINT64_FORMAT " is %s already."), decision_id, title);
       return FALSE;
     }
 
@@ -748,10 +749,14 @@ check_open (FdTriageDecision  *decision,
   if (state == FD_TRIAGE_STATE_PROPOSED || state == FD_TRIAGE_STATE_AWAITING_APPROVAL)
     return TRUE;
 
-  g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED,
-               _("Decision %" G_GINT64_FORMAT " is %s already; only open decisions can be "
-                 "approved or dismissed."),
-               fd_triage_decision_get_id (decision), fd_triage_state_get_title (state));
+  {
+    g_autofree char *title = g_utf8_strdown (fd_triage_state_get_title (state), -1);
+
+    g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED,
+                 _("Decision %" G_GINT64_FORMAT " is %s already; only open decisions can be "
+                   "approved or dismissed."),
+                 fd_triage_decision_get_id (decision), title);
+  }
   return FALSE;
 }
 
