@@ -56,8 +56,8 @@ struct _FdInsightCube
   GArray      *blocks;          /* gint64: per block N_HOURS starts, then
                                  * (N_HOURS + 1) × n_measures prefix sums */
   guint        block_stride;
-  GHashTable  *reach;           /* packed (object, day, days) → index in reach_values */
-  GArray      *reach_values;    /* gint64 pairs: reach, impressions */
+  GArray      *reach_lengths;   /* int: the window lengths (days) loaded */
+  gint64      *reach;           /* [object][n_days][length]: reach, impressions; -1 when absent */
 
   FdCubeStats  stats;
 };
@@ -236,8 +236,8 @@ fd_insight_cube_free (FdInsightCube *cube)
   g_clear_pointer (&cube->daily, g_free);
   g_clear_pointer (&cube->hour_block, g_free);
   g_clear_pointer (&cube->blocks, g_array_unref);
-  g_clear_pointer (&cube->reach, g_hash_table_unref);
-  g_clear_pointer (&cube->reach_values, g_array_unref);
+  g_clear_pointer (&cube->reach_lengths, g_array_unref);
+  g_clear_pointer (&cube->reach, g_free);
   g_free (cube);
 }
 
@@ -731,12 +731,26 @@ load_hourly (FdInsightCube     *cube,
   return TRUE;
 }
 
-static gint64
-reach_key (guint object,
-           guint day,
-           guint days)
+static int
+reach_length_index (FdInsightCube *cube,
+                    int            days)
 {
-  return ((gint64)object << 32) | ((gint64)day << 12) | days;
+  for (guint i = 0; i < cube->reach_lengths->len; i++)
+    if (g_array_index (cube->reach_lengths, int, i) == days)
+      return (int)i;
+
+  return -1;
+}
+
+static gint64 *
+reach_slot (FdInsightCube *cube,
+            guint          object,
+            guint          day,
+            guint          length)
+{
+  gsize n = cube->reach_lengths->len;
+
+  return cube->reach + (((gsize)object * cube->n_days + day) * n + length) * 2;
 }
 
 static gboolean
@@ -753,15 +767,27 @@ load_reach (FdInsightCube     *cube,
   int last_index = -1;
   gboolean has_row;
 
-  cube->reach = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  cube->reach_values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  cube->reach_lengths = g_array_new (FALSE, FALSE, sizeof (int));
 
   if (plan->reach_days == NULL || plan->reach_days->len == 0 || cube->objects->len == 0)
     return TRUE;
 
   for (guint i = 0; i < plan->reach_days->len; i++)
-    g_string_append_printf (lengths, "%s%d", i ? "," : "", g_array_index (plan->reach_days, int, i));
+    {
+      int days = g_array_index (plan->reach_days, int, i);
+
+      g_string_append_printf (lengths, "%s%d", i ? "," : "", days);
+      g_array_append_val (cube->reach_lengths, days);
+    }
   g_string_append_c (lengths, ']');
+
+  /* A dense table: a few window lengths, one slot per object and day. */
+  {
+    gsize slots = (gsize)cube->objects->len * cube->n_days * cube->reach_lengths->len * 2;
+
+    cube->reach = g_new (gint64, slots);
+    memset (cube->reach, 0xff, slots * sizeof (gint64));
+  }
 
   stmt = fd_store_stmt (store,
                         "SELECT o.rowid, r.until_day, r.days, r.reach, r.impressions "
@@ -781,9 +807,8 @@ load_reach (FdInsightCube     *cube,
 
   for (;;)
     {
-      int object, day, days;
-      gint64 *key;
-      gint64 pair[2];
+      int object, day, length;
+      gint64 *slot;
 
       if (!fd_store_step (store, stmt, &has_row, error))
         return FALSE;
@@ -791,17 +816,14 @@ load_reach (FdInsightCube     *cube,
         break;
 
       cube->stats.reach_rows++;
-      days = sqlite3_column_int (stmt, 2);
       if ((object = object_for_row (cube, stmt, &last_rowid, &last_index)) < 0 ||
-          (day = day_index (cube, stmt, 1)) < 0 || days <= 0 || days >= 4096)
+          (day = day_index (cube, stmt, 1)) < 0 ||
+          (length = reach_length_index (cube, sqlite3_column_int (stmt, 2))) < 0)
         continue;
 
-      key = g_new (gint64, 1);
-      *key = reach_key (object, day, days);
-      pair[0] = sqlite3_column_int64 (stmt, 3);
-      pair[1] = sqlite3_column_int64 (stmt, 4);
-      g_hash_table_replace (cube->reach, key, GUINT_TO_POINTER (cube->reach_values->len / 2));
-      g_array_append_vals (cube->reach_values, pair, 2);
+      slot = reach_slot (cube, object, day, length);
+      slot[0] = sqlite3_column_int64 (stmt, 3);
+      slot[1] = sqlite3_column_int64 (stmt, 4);
     }
 
   return TRUE;
@@ -1066,19 +1088,18 @@ fd_insight_cube_get_reach (FdInsightCube *cube,
   const FdCubeObject *o = &g_array_index (cube->objects, FdCubeObject, object);
   const gint64 *S = ((FdCubeAccount *)g_ptr_array_index (cube->accounts, o->account))->day_start;
   guint day = upper_bound (S, cube->n_days, end - 1);
-  gint64 key;
-  gpointer value;
+  int length = cube->reach != NULL ? reach_length_index (cube, days) : -1;
+  const gint64 *slot;
 
-  if (day == 0 || day > cube->n_days)
-    return FALSE;
-  day--;
-
-  key = reach_key (object, day, days);
-  if (!g_hash_table_lookup_extended (cube->reach, &key, NULL, &value))
+  if (day == 0 || day > cube->n_days || length < 0)
     return FALSE;
 
-  *reach = g_array_index (cube->reach_values, gint64, GPOINTER_TO_UINT (value) * 2);
-  *impressions = g_array_index (cube->reach_values, gint64, GPOINTER_TO_UINT (value) * 2 + 1);
+  slot = reach_slot (cube, object, day - 1, length);
+  if (slot[0] < 0)
+    return FALSE;
+
+  *reach = slot[0];
+  *impressions = slot[1];
   return TRUE;
 }
 
