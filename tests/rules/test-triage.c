@@ -11,11 +11,13 @@
 #include "fd-audit-log.h"
 #include "fd-core-error.h"
 #include "fd-ownership.h"
+#include "fd-replacement-request.h"
 #include "fd-rule-parser.h"
 #include "fd-rulebook.h"
 #include "fd-target.h"
 #include "fd-test-util.h"
 #include "fd-triage.h"
+#include "fd-triage-notification.h"
 #include "rules-fixture.h"
 
 #define TZ "Europe/Berlin"
@@ -526,6 +528,65 @@ test_queue_replacement (Fixture       *f,
 }
 
 static void
+test_board_and_inbox (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(FdTriageReport) report = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GPtrArray) inbox = NULL;
+  g_autoptr(GPtrArray) unread = NULL;
+  g_autoptr(GError) error = NULL;
+  FdReplacementRequest *request;
+  FdTriageNotification *note;
+  const gint64 *versions;
+  guint n_versions;
+
+  add_rule (f, "rule \"Fatigue\" level ad when frequency(7d) > 4.0 then queue_replacement, "
+               "escalate \"account lead\"");
+  rf_object (f->store, "as1", "act_1", "adset", "c1", NULL, "Set", 10000, NULL);
+  rf_object (f->store, "ad1", "act_1", "ad", "c1", "as1", "Hero video", -1, NULL);
+  rf_reach (f->store, "ad1", "2026-03-10", 7, 1000, 4500);
+  rf_link_creative (f->store, "ad1", 7);
+  report = run_at (f, f->at, NULL);
+
+  /* The board's queue. */
+  requests = fd_replacement_request_list (f->store, "open", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (requests->len, ==, 1);
+  request = g_ptr_array_index (requests, 0);
+  g_assert_cmpstr (fd_replacement_request_get_ad_name (request), ==, "Hero video");
+  g_assert_cmpint (fd_replacement_request_get_decision_id (request), ==, 1);
+  versions = fd_replacement_request_get_version_ids (request, &n_versions);
+  g_assert_cmpuint (n_versions, ==, 1);
+  g_assert_cmpint (versions[0], ==, 7);
+
+  g_assert_true (fd_replacement_request_set_state (f->store, "person:2", 1, "in_progress", &error));
+  g_assert_true (fd_replacement_request_set_state (f->store, "person:2", 1, "done", &error));
+  g_assert_no_error (error);
+  g_assert_false (fd_replacement_request_set_state (f->store, "person:2", 1, "open", &error));
+  g_assert_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED);
+  g_clear_error (&error);
+  g_assert_false (fd_replacement_request_set_state (f->store, "person:2", 1, "shipped", &error));
+  g_assert_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The account lead's inbox. */
+  inbox = fd_triage_notification_list (f->store, f->leo, FALSE, &error);
+  g_assert_cmpuint (inbox->len, ==, 1);
+  note = g_ptr_array_index (inbox, 0);
+  g_assert_cmpstr (fd_triage_notification_get_kind (note), ==, "escalate");
+  g_assert_cmpstr (fd_triage_notification_get_recipient (note), ==, "account lead");
+  g_assert_nonnull (strstr (fd_triage_notification_get_message (note), "Rule “Fatigue” on Ad “Hero video”"));
+  g_assert_true (fd_triage_notification_mark_read (f->store, "person:1", fd_triage_notification_get_id (note),
+                                                   &error));
+  g_assert_no_error (error);
+  unread = fd_triage_notification_list (f->store, f->leo, TRUE, &error);
+  g_assert_cmpuint (unread->len, ==, 0);
+
+  assert_audit_ok (f);
+}
+
+static void
 test_recipients (Fixture       *f,
                  gconstpointer  data)
 {
@@ -659,6 +720,7 @@ main (int   argc,
   ADD ("budget-execution-jpy", test_budget_execution_jpy);
   ADD ("executor-failure", test_executor_failure);
   ADD ("queue-replacement", test_queue_replacement);
+  ADD ("board-and-inbox", test_board_and_inbox);
   ADD ("recipients", test_recipients);
   ADD ("rule-versions", test_rule_versions);
   ADD ("notices-recorded", test_notices_recorded);
