@@ -13,7 +13,7 @@
 #include <math.h>
 
 #include "fd-currency.h"
-#include "fd-insight-cube.h"
+#include "fd-insight-cube-private.h"
 
 /* How a window is summed (the rule the help pages state):
  *
@@ -33,167 +33,6 @@
  * windows span, the hourly rows of the days that window edges cut, and the
  * reach rows of the windows asked for — each with one query that walks the
  * tables' primary keys object by object. */
-
-#define N_HOURS 24
-
-struct _FdInsightCube
-{
-  FdRuleLevel  level;
-  GPtrArray   *accounts;        /* FdCubeAccount */
-  GArray      *objects;         /* FdCubeObject */
-  GHashTable  *by_rowid;        /* rowid → index + 1 */
-  GHashTable  *by_id;           /* id → index + 1 */
-
-  int          measure_index[FD_N_MEASURES];  /* -1 when not loaded */
-  FdMeasure    measures[FD_N_MEASURES];       /* dense index → measure */
-  guint        n_measures;
-
-  int          day0;            /* civil day number of the first day */
-  guint        n_days;
-
-  gint64      *daily;           /* [object][n_days + 1][n_measures], prefix sums */
-  gint32      *hour_block;      /* [object][n_days]: block index or -1 */
-  GArray      *blocks;          /* gint64: per block N_HOURS starts, then
-                                 * (N_HOURS + 1) × n_measures prefix sums */
-  guint        block_stride;
-  GArray      *reach_lengths;   /* int: the window lengths (days) loaded */
-  gint64      *reach;           /* [object][n_days][length]: reach, impressions; -1 when absent */
-
-  FdCubeStats  stats;
-};
-
-/*
- * Calendar
- */
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static int
-days_from_civil (int y,
-                 int m,
-                 int d)
-{
-  int era, yoe, doy, doe;
-
-  y -= m <= 2;
-  era = (y >= 0 ? y : y - 399) / 400;
-  yoe = y - era * 400;
-  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-  return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days (int  z,
-                 int *y,
-                 int *m,
-                 int *d)
-{
-  int era, doe, yoe, doy, mp;
-
-  z += 719468;
-  era = (z >= 0 ? z : z - 146096) / 146097;
-  doe = z - era * 146097;
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = yoe + era * 400 + (*m <= 2);
-}
-
-/**
- * fd_civil_day_from_text:
- * @text: "YYYY-MM-DD"
- *
- * Returns: the day number (days since 1970-01-01), or G_MININT if @text is
- *   not a valid date
- */
-int
-fd_civil_day_from_text (const char *text)
-{
-  int y, m, d;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return G_MININT;
-
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return G_MININT;
-
-  y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-  m = (text[5] - '0') * 10 + (text[6] - '0');
-  d = (text[8] - '0') * 10 + (text[9] - '0');
-
-  if (m < 1 || m > 12 || d < 1 || d > g_date_get_days_in_month (m, y))
-    return G_MININT;
-
-  return days_from_civil (y, m, d);
-}
-
-char *
-fd_civil_day_to_text (int day)
-{
-  int y, m, d;
-
-  civil_from_days (day, &y, &m, &d);
-  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-}
-
-/**
- * fd_time_zone_new:
- * @identifier: an IANA name such as "Europe/Berlin"
- * @known: (out) (optional): %FALSE when the name is unknown and UTC is used
- *
- * Returns: (transfer full): the zone, UTC if @identifier is unknown
- */
-GTimeZone *
-fd_time_zone_new (const char *identifier,
-                  gboolean   *known)
-{
-  GTimeZone *tz = identifier ? g_time_zone_new_identifier (identifier) : NULL;
-
-  if (known != NULL)
-    *known = tz != NULL;
-
-  return tz ? tz : g_time_zone_new_utc ();
-}
-
-int
-fd_civil_day_from_instant (GTimeZone *tz,
-                           gint64     instant)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant / G_USEC_PER_SEC - (instant % G_USEC_PER_SEC < 0));
-  g_autoptr(GDateTime) local = utc ? g_date_time_to_timezone (utc, tz) : NULL;
-
-  if (local == NULL)
-    return 0;
-
-  return days_from_civil (g_date_time_get_year (local),
-                          g_date_time_get_month (local),
-                          g_date_time_get_day_of_month (local));
-}
-
-/**
- * fd_civil_day_start:
- *
- * Returns: the first instant of @day in @tz (its local midnight, or the
- *   first valid local time where midnight does not exist), in UTC µs
- */
-gint64
-fd_civil_day_start (GTimeZone *tz,
-                    int        day)
-{
-  g_autoptr(GDateTime) start = NULL;
-  int y, m, d;
-
-  civil_from_days (day, &y, &m, &d);
-  start = g_date_time_new (tz, y, m, d, 0, 0, 0);
-  if (start == NULL)
-    return (gint64)day * G_TIME_SPAN_DAY;
-
-  return g_date_time_to_unix (start) * G_USEC_PER_SEC;
-}
 
 /*
  * Lifetime and accessors
@@ -577,8 +416,6 @@ load_daily (FdInsightCube     *cube,
   return TRUE;
 }
 
-static guint upper_bound (const gint64 *S, guint n, gint64 t);
-
 /* The days, as text for the query, that hold a window edge in any zone. */
 static char *
 hourly_days_json (FdInsightCube    *cube,
@@ -595,7 +432,7 @@ hourly_days_json (FdInsightCube    *cube,
       for (guint a = 0; a < cube->accounts->len; a++)
         {
           FdCubeAccount *account = g_ptr_array_index (cube->accounts, a);
-          guint d = upper_bound (account->day_start, cube->n_days, instant);
+          guint d = _fd_insight_cube_upper_bound (account->day_start, cube->n_days, instant);
 
           /* An edge on a day boundary cuts no day. */
           if (d > 0 && d - 1 < cube->n_days && account->day_start[d - 1] < instant)
@@ -731,28 +568,6 @@ load_hourly (FdInsightCube     *cube,
   return TRUE;
 }
 
-static int
-reach_length_index (FdInsightCube *cube,
-                    int            days)
-{
-  for (guint i = 0; i < cube->reach_lengths->len; i++)
-    if (g_array_index (cube->reach_lengths, int, i) == days)
-      return (int)i;
-
-  return -1;
-}
-
-static gint64 *
-reach_slot (FdInsightCube *cube,
-            guint          object,
-            guint          day,
-            guint          length)
-{
-  gsize n = cube->reach_lengths->len;
-
-  return cube->reach + (((gsize)object * cube->n_days + day) * n + length) * 2;
-}
-
 static gboolean
 load_reach (FdInsightCube     *cube,
             FdStore           *store,
@@ -818,10 +633,10 @@ load_reach (FdInsightCube     *cube,
       cube->stats.reach_rows++;
       if ((object = object_for_row (cube, stmt, &last_rowid, &last_index)) < 0 ||
           (day = day_index (cube, stmt, 1)) < 0 ||
-          (length = reach_length_index (cube, sqlite3_column_int (stmt, 2))) < 0)
+          (length = _fd_insight_cube_reach_length (cube, sqlite3_column_int (stmt, 2))) < 0)
         continue;
 
-      slot = reach_slot (cube, object, day, length);
+      slot = _fd_insight_cube_reach_slot (cube, object, day, length);
       slot[0] = sqlite3_column_int64 (stmt, 3);
       slot[1] = sqlite3_column_int64 (stmt, 4);
     }
@@ -876,249 +691,4 @@ fd_insight_cube_load (FdStore           *store,
     return NULL;
 
   return g_steal_pointer (&cube);
-}
-
-/*
- * Window sums
- */
-
-/* The first index in S[0 … n] whose value is ≥ t (n + 1 if none). */
-static guint
-lower_bound (const gint64 *S,
-             guint         n,
-             gint64        t)
-{
-  guint lo = 0, hi = n + 1;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (S[mid] < t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-/* The first index in S[0 … n] whose value is > t (n + 1 if none). */
-static guint
-upper_bound (const gint64 *S,
-             guint         n,
-             gint64        t)
-{
-  guint lo = 0, hi = n + 1;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (S[mid] <= t)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-static void
-add_difference (gint64       *sums,
-                const gint64 *high,
-                const gint64 *low,
-                guint         n)
-{
-  for (guint m = 0; m < n; m++)
-    sums[m] += high[m] - low[m];
-}
-
-static void
-add_days (FdInsightCube *cube,
-          guint          object,
-          guint          from,
-          guint          to,
-          gint64        *sums)
-{
-  const gint64 *base = cube->daily + (gsize)object * (cube->n_days + 1) * cube->n_measures;
-
-  if (to > from)
-    add_difference (sums, base + (gsize)to * cube->n_measures, base + (gsize)from * cube->n_measures,
-                    cube->n_measures);
-}
-
-static void
-add_hours (FdInsightCube *cube,
-           const gint64  *block,
-           gint64         start,
-           gint64         end,
-           gint64        *sums)
-{
-  const gint64 *prefix = block + N_HOURS;
-  guint k0 = 0, k1 = 0;
-
-  while (k0 < N_HOURS && block[k0] < start)
-    k0++;
-  k1 = k0;
-  while (k1 < N_HOURS && block[k1] < end)
-    k1++;
-
-  add_difference (sums, prefix + (gsize)k1 * cube->n_measures, prefix + (gsize)k0 * cube->n_measures,
-                  cube->n_measures);
-}
-
-static void
-add_cut_day (FdInsightCube *cube,
-             guint          object,
-             const gint64  *S,
-             guint          day,
-             gint64         start,
-             gint64         end,
-             gint64        *sums)
-{
-  gint32 block = cube->hour_block[(gsize)object * cube->n_days + day];
-
-  if (block >= 0)
-    add_hours (cube, &g_array_index (cube->blocks, gint64, (gsize)block * cube->block_stride),
-               start, end, sums);
-  else if (S[day] >= start && S[day] < end)
-    add_days (cube, object, day, day + 1, sums);
-}
-
-/**
- * fd_insight_cube_sum:
- * @start: the window's first instant (UTC µs)
- * @end: the instant after its last
- * @whole_days_only: count only the days that begin inside the window, from
- *   daily rows (for measures Meta reports by day only)
- * @sums: (out caller-allocates): one sum per loaded measure, in the order
- *   of fd_insight_cube_get_measure_index()
- *
- * Sums the window [@start, @end) of one object, as the comment at the top
- * of this file says.
- */
-void
-fd_insight_cube_sum (FdInsightCube *cube,
-                     guint          object,
-                     gint64         start,
-                     gint64         end,
-                     gboolean       whole_days_only,
-                     gint64        *sums)
-{
-  const FdCubeObject *o = &g_array_index (cube->objects, FdCubeObject, object);
-  const gint64 *S = ((FdCubeAccount *)g_ptr_array_index (cube->accounts, o->account))->day_start;
-  guint n = cube->n_days;
-  guint first_whole, after_whole;
-
-  memset (sums, 0, sizeof (gint64) * cube->n_measures);
-  if (end <= start || n == 0)
-    return;
-
-  first_whole = lower_bound (S, n, start);
-
-  if (whole_days_only)
-    {
-      guint after = MIN (lower_bound (S, n, end), n);
-
-      if (first_whole < n)
-        add_days (cube, object, first_whole, after, sums);
-      return;
-    }
-
-  /* Days first_whole … after_whole - 1 lie inside the window. */
-  after_whole = upper_bound (S, n, end);
-  after_whole = after_whole > 0 ? after_whole - 1 : 0;
-  if (first_whole <= n && after_whole > first_whole)
-    add_days (cube, object, first_whole, after_whole, sums);
-
-  /* The day the start cuts, and the day the end cuts (maybe the same). */
-  if (first_whole >= 1 && first_whole - 1 < n && (first_whole > n || S[first_whole] != start))
-    add_cut_day (cube, object, S, first_whole - 1, start, end, sums);
-
-  if (after_whole < n && S[after_whole] < end && S[after_whole] >= start)
-    add_cut_day (cube, object, S, after_whole, start, end, sums);
-}
-
-/**
- * fd_insight_cube_has_hourly:
- *
- * Returns: whether the object has hourly rows on any day overlapping
- *   [@start, @end) (among the days the plan asked hourly rows for)
- */
-gboolean
-fd_insight_cube_has_hourly (FdInsightCube *cube,
-                            guint          object,
-                            gint64         start,
-                            gint64         end)
-{
-  const FdCubeObject *o = &g_array_index (cube->objects, FdCubeObject, object);
-  const gint64 *S = ((FdCubeAccount *)g_ptr_array_index (cube->accounts, o->account))->day_start;
-  guint n = cube->n_days;
-  guint first = upper_bound (S, n, start);
-  guint after = lower_bound (S, n, end);
-
-  first = first > 0 ? first - 1 : 0;
-  after = MIN (after, n);
-
-  for (guint d = first; d < after; d++)
-    if (cube->hour_block[(gsize)object * n + d] >= 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/**
- * fd_insight_cube_get_reach:
- * @end: the window's end; the row sought is the one "until" the local day
- *   of the instant before @end
- * @days: the window's length in days
- *
- * Returns: %TRUE with the deduplicated reach and the impressions of that
- *   window as Meta reported them, %FALSE if there is no such row
- */
-gboolean
-fd_insight_cube_get_reach (FdInsightCube *cube,
-                           guint          object,
-                           gint64         end,
-                           int            days,
-                           gint64        *reach,
-                           gint64        *impressions)
-{
-  const FdCubeObject *o = &g_array_index (cube->objects, FdCubeObject, object);
-  const gint64 *S = ((FdCubeAccount *)g_ptr_array_index (cube->accounts, o->account))->day_start;
-  guint day = upper_bound (S, cube->n_days, end - 1);
-  int length = cube->reach != NULL ? reach_length_index (cube, days) : -1;
-  const gint64 *slot;
-
-  if (day == 0 || day > cube->n_days || length < 0)
-    return FALSE;
-
-  slot = reach_slot (cube, object, day - 1, length);
-  if (slot[0] < 0)
-    return FALSE;
-
-  *reach = slot[0];
-  *impressions = slot[1];
-  return TRUE;
-}
-
-/**
- * fd_insight_cube_day_start:
- * @instant: any instant
- * @day_offset: 0 for the day holding @instant, 1 for the next …
- *
- * Returns: the start of that local day for the object's account
- */
-gint64
-fd_insight_cube_day_start (FdInsightCube *cube,
-                           guint          object,
-                           gint64         instant,
-                           int            day_offset)
-{
-  const FdCubeObject *o = &g_array_index (cube->objects, FdCubeObject, object);
-  const FdCubeAccount *account = g_ptr_array_index (cube->accounts, o->account);
-  g_autoptr(GTimeZone) tz = fd_time_zone_new (account->timezone, NULL);
-
-  return fd_civil_day_start (tz, fd_civil_day_from_instant (tz, instant) + day_offset);
 }

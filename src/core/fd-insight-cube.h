@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "fd-calendar.h"
 #include "fd-rule-metric.h"
 #include "fd-store.h"
 
@@ -116,16 +117,6 @@ gint64               fd_insight_cube_day_start     (FdInsightCube       *cube,
                                                     guint                object,
                                                     gint64               instant,
                                                     int                  day_offset);
-
-/* Calendar helpers shared with the back-tester and the CLI. */
-int                  fd_civil_day_from_text        (const char          *text);
-char                *fd_civil_day_to_text          (int                  day);
-int                  fd_civil_day_from_instant     (GTimeZone           *tz,
-                                                    gint64               instant);
-gint64               fd_civil_day_start            (GTimeZone           *tz,
-                                                    int                  day);
-GTimeZone           *fd_time_zone_new              (const char          *identifier,
-                                                    gboolean            *known);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdInsightCube, fd_insight_cube_free)
 

@@ -36,6 +36,14 @@ gboolean _fd_triage_execute_pending  (FdStore            *store,
                                       FdTriageCounts     *counts,
                                       GError            **error);
 
+gboolean _fd_triage_execute_full      (FdStore            *store,
+                                      gint64              decision_id,
+                                      const char         *actor,
+                                      const char         *decided_by,
+                                      const char         *note,
+                                      FdTriageExecutor   *executor,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
 gboolean _fd_triage_record_row        (FdMutation         *mutation,
                                       const char         *entity_type,
                                       gint64              id,
