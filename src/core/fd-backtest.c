@@ -452,21 +452,6 @@ estimate_effect (FdReplay         *replay,
     }
 }
 
-static char **
-action_strings (const FdRuleDef *def)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; i < def->actions->len; i++)
-    {
-      g_autofree char *text = fd_rule_action_to_string (g_ptr_array_index (def->actions, i));
-
-      g_strv_builder_add (builder, text);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 static gboolean
 replay_checkpoint (FdReplay *replay,
                    guint     object,
@@ -516,7 +501,7 @@ replay_checkpoint (FdReplay *replay,
   firing->object_name = g_strdup (o->name);
   firing->level = fd_replay_get_def (replay)->level;
   firing->currency = g_strdup (account->currency);
-  firing->actions = action_strings (fd_replay_get_def (replay));
+  firing->actions = fd_rule_def_dup_actions (fd_replay_get_def (replay));
   firing->explanation = fd_rule_eval_explain (fd_replay_get_eval (replay), fd_replay_get_def (replay), at);
 
   metrics = json_builder_new ();
@@ -630,25 +615,13 @@ fd_backtest_run_rule (FdStore       *store,
 }
 
 static void
-add_time (JsonBuilder *builder,
-          const char  *member,
-          gint64       us)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-  g_autofree char *text = g_date_time_format_iso8601 (time);
-
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
 firing_to_json (FdBacktestFiring *firing,
                 JsonBuilder      *builder)
 {
   g_autoptr(JsonNode) metrics = json_from_string (firing->metrics_json, NULL);
 
   json_builder_begin_object (builder);
-  add_time (builder, "at", firing->at);
+  fd_json_builder_add_time (builder, "at", firing->at);
   json_builder_set_member_name (builder, "object_id");
   json_builder_add_string_value (builder, firing->object_id);
   json_builder_set_member_name (builder, "object_name");

@@ -214,3 +214,26 @@ fd_json_builder_steal (JsonBuilder *builder)
 
   return fd_json_to_string (root, FALSE);
 }
+
+/**
+ * fd_json_builder_add_time:
+ * @us: UTC µs, or 0 for none
+ *
+ * Adds @member as an ISO 8601 UTC time ("2026-03-10T13:20:00Z"), or null.
+ */
+void
+fd_json_builder_add_time (JsonBuilder *builder,
+                          const char  *member,
+                          gint64       us)
+{
+  json_builder_set_member_name (builder, member);
+  if (us > 0)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+      g_autofree char *text = g_date_time_format_iso8601 (time);
+
+      json_builder_add_string_value (builder, text);
+    }
+  else
+    json_builder_add_null_value (builder);
+}

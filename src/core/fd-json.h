@@ -14,5 +14,8 @@ G_BEGIN_DECLS
 char *fd_json_to_string     (JsonNode    *node,
                              gboolean     pretty);
 char *fd_json_builder_steal (JsonBuilder *builder);
+void  fd_json_builder_add_time (JsonBuilder *builder,
+                                const char  *member,
+                                gint64       us);
 
 G_END_DECLS

@@ -318,6 +318,27 @@ fd_rule_def_get_cooldown (const FdRuleDef *def)
  *
  * Returns: (transfer full): "3d", "48h"
  */
+/**
+ * fd_rule_def_dup_actions:
+ *
+ * Returns: (transfer full): the rule's actions as written: "pause",
+ *   "budget -30%"
+ */
+char **
+fd_rule_def_dup_actions (const FdRuleDef *def)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < def->actions->len; i++)
+    {
+      g_autofree char *text = fd_rule_action_to_string (g_ptr_array_index (def->actions, i));
+
+      g_strv_builder_add (builder, text);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 char *
 fd_rule_format_duration (gint64   duration,
                          gboolean in_hours)

@@ -161,6 +161,7 @@ gboolean      fd_rule_def_uses          (const FdRuleDef *def,
 gboolean      fd_rule_def_has_action    (const FdRuleDef *def,
                                          FdRuleActionKind kind);
 gint64        fd_rule_def_get_cooldown  (const FdRuleDef *def);
+char        **fd_rule_def_dup_actions   (const FdRuleDef *def);
 char         *fd_rule_def_to_string     (const FdRuleDef *def);
 
 const char   *fd_rule_level_to_string   (FdRuleLevel     level);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "fd-json.h"
 #include "fd-triage-decision.h"
 
 /* A triage decision as read from the workspace (or, in a dry run, as it
@@ -503,23 +504,6 @@ add_string (JsonBuilder *builder,
 }
 
 static void
-add_time (JsonBuilder *builder,
-          const char  *member,
-          gint64       us)
-{
-  json_builder_set_member_name (builder, member);
-  if (us > 0)
-    {
-      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-      g_autofree char *text = g_date_time_format_iso8601 (time);
-
-      json_builder_add_string_value (builder, text);
-    }
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_json_text (JsonBuilder *builder,
                const char  *member,
                const char  *json)
@@ -575,7 +559,7 @@ fd_triage_decision_to_json (FdTriageDecision *self,
   add_string (builder, "level", fd_rule_level_to_string (self->level));
   add_string (builder, "account_id", self->account_id);
   add_string (builder, "currency", self->currency);
-  add_time (builder, "evaluated_at", self->evaluated_at);
+  fd_json_builder_add_time (builder, "evaluated_at", self->evaluated_at);
   add_json_text (builder, "metrics", self->metrics_json);
   add_strv (builder, "estimates", (const char * const *)self->estimates);
   add_strv (builder, "actions", (const char * const *)self->actions);
@@ -583,8 +567,8 @@ fd_triage_decision_to_json (FdTriageDecision *self,
   add_string (builder, "explanation", self->explanation);
   add_string (builder, "approver", self->approver);
   add_string (builder, "decided_by", self->decided_by);
-  add_time (builder, "decided_at", self->decided_at);
-  add_time (builder, "executed_at", self->executed_at);
+  fd_json_builder_add_time (builder, "decided_at", self->decided_at);
+  fd_json_builder_add_time (builder, "executed_at", self->executed_at);
   add_json_text (builder, "results", self->results_json);
   add_string (builder, "error", self->error);
   add_string (builder, "note", self->note);

@@ -350,21 +350,6 @@ cooling_down (Run                *run,
          (history->open || history->last_us + run_rule->cooldown > run->at);
 }
 
-static char **
-action_strings (FdRuleDef *def)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; i < def->actions->len; i++)
-    {
-      g_autofree char *text = fd_rule_action_to_string (g_ptr_array_index (def->actions, i));
-
-      g_strv_builder_add (builder, text);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 /* The daily spend a decision puts at stake, in minor units. */
 static gint64
 stake_of (RunRule             *run_rule,
@@ -413,7 +398,7 @@ fire (Run           *run,
   g_autoptr(GPtrArray) estimates = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *metrics_json = NULL;
   g_autofree char *explanation = NULL;
-  g_auto(GStrv) actions = action_strings (run_rule->def);
+  g_auto(GStrv) actions = fd_rule_def_dup_actions (run_rule->def);
   FdPendingDecision *pending = g_new0 (FdPendingDecision, 1);
   FdTriageDecisionFields fields = { 0 };
   gint64 stake = stake_of (run_rule, eval, object, account, run->at);
