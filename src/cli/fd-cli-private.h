@@ -28,5 +28,7 @@ extern const FdCliCommand fd_cli_assets_commands[];
 gboolean fd_cli_demo_assets (FdWorkspace  *workspace,
                              GError      **error);
 extern const FdCliCommand fd_cli_media_commands[];
+extern const FdCliCommand fd_cli_rules_commands[];
+extern const FdCliCommand fd_cli_triage_commands[];
 
 G_END_DECLS

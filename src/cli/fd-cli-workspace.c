@@ -19,6 +19,8 @@
 #include "fd-demo.h"
 #include "fd-ownership.h"
 #include "fd-roster.h"
+#include "fd-rulebook.h"
+#include "fd-triage-demo.h"
 
 /* init, demo: making workspaces. */
 
@@ -95,6 +97,29 @@ demo_team (FdWorkspace  *workspace,
 }
 
 static gboolean
+demo_rules (FdWorkspace  *workspace,
+            GError      **error)
+{
+  FdStore *store = fd_workspace_get_store (workspace);
+  g_autoptr(GPtrArray) rules = NULL;
+  guint enabled = 0;
+
+  if (!fd_triage_demo_add_rules (store, NULL, error) ||
+      !(rules = fd_rulebook_list (store, error)))
+    return FALSE;
+
+  for (guint i = 0; i < rules->len; i++)
+    if (fd_rule_get_enabled (g_ptr_array_index (rules, i)))
+      enabled++;
+
+  printf (_("  Rules:       %u (%u enabled)\n"), rules->len, enabled);
+  for (guint i = 0; i < rules->len; i++)
+    printf ("               · %s\n", fd_rule_get_name (g_ptr_array_index (rules, i)));
+
+  return TRUE;
+}
+
+static gboolean
 demo_audit (FdWorkspace  *workspace,
             GError      **error)
 {
@@ -111,6 +136,7 @@ demo_audit (FdWorkspace  *workspace,
 static const DemoStep demo_steps[] = {
   demo_team,
   fd_cli_demo_assets,
+  demo_rules,
   demo_audit,
 };
 

@@ -14,6 +14,7 @@
 
 #include "fd-cli-private.h"
 #include "fd-core-error.h"
+#include "fd-json.h"
 #include "fd-roster.h"
 
 struct _FdCli
@@ -234,15 +235,12 @@ fd_cli_parse (FdCli               *cli,
   return TRUE;
 }
 
+/* Pretty JSON on stdout, with numbers as people read them (fd-json.c:
+ * json-glib would print 31.2 as 31.199999999999999). */
 void
 fd_cli_print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+  g_autofree char *text = fd_json_to_string (node, TRUE);
 
   fputs (text, stdout);
   fputc ('\n', stdout);

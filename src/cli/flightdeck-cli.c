@@ -28,6 +28,8 @@ static const FdCliCommand * const modules[] = {
   fd_cli_audit_commands,
   fd_cli_assets_commands,
   fd_cli_media_commands,
+  fd_cli_rules_commands,
+  fd_cli_triage_commands,
 };
 
 static void

@@ -18,7 +18,10 @@
 #include "fd-ownership.h"
 #include "fd-reviewer-policy.h"
 #include "fd-roster.h"
+#include "fd-rulebook.h"
 #include "fd-store-private.h"
+#include "fd-target.h"
+#include "fd-triage.h"
 
 /* Reading and verifying the audit log. Writing happens in fd-mutation.c. */
 
@@ -41,6 +44,13 @@ static const FdAuditedTable audited_tables[] = {
   { "asset_group",   FD_ASSET_GROUP_SNAPSHOT_SQL,     "SELECT CAST (id AS TEXT) FROM asset_group" },
   { "review",        FD_ASSET_REVIEW_SNAPSHOT_SQL,    "SELECT CAST (id AS TEXT) FROM review_decision" },
   { "policy",        FD_REVIEWER_POLICY_SNAPSHOT_SQL, "SELECT DISTINCT kind FROM reviewer_policy" },
+  { "rule",         FD_RULE_SNAPSHOT_SQL,         "SELECT CAST (id AS TEXT) FROM rule" },
+  { "rule-version", FD_RULE_VERSION_SNAPSHOT_SQL, "SELECT rule_id || ':' || version FROM rule_version" },
+  { "target",       FD_TARGET_SNAPSHOT_SQL,       "SELECT object_id FROM object_target" },
+  { "decision",     FD_DECISION_SNAPSHOT_SQL,     "SELECT CAST (id AS TEXT) FROM triage_decision" },
+  { "replacement",  FD_REPLACEMENT_SNAPSHOT_SQL,  "SELECT CAST (id AS TEXT) FROM replacement_request" },
+  { "retirement",   FD_RETIREMENT_SNAPSHOT_SQL,   "SELECT CAST (id AS TEXT) FROM retirement" },
+  { "notification", FD_NOTIFICATION_SNAPSHOT_SQL, "SELECT CAST (id AS TEXT) FROM triage_notification" },
 };
 
 void

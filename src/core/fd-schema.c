@@ -38,6 +38,7 @@ static const FdMigration migrations[] = {
   { 1, "foundation", NULL },
   { 2, "assets", NULL },
   { 3, "insights", NULL },
+  { 4, "triage", NULL },
 };
 
 int

@@ -1,0 +1,41 @@
+/* fd-replacement-request.h
+ *
+ * Copyright 2026 The Flightdeck authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fd-store.h"
+
+G_BEGIN_DECLS
+
+#define FD_TYPE_REPLACEMENT_REQUEST (fd_replacement_request_get_type ())
+
+G_DECLARE_FINAL_TYPE (FdReplacementRequest, fd_replacement_request, FD, REPLACEMENT_REQUEST, GObject)
+
+/* A request for a new creative for an ad, shown on the board: queued by a
+ * rule's queue_replacement, with the asset versions the ad shows. States:
+ * open → in_progress → done, or cancelled. Audited as "replacement". */
+
+gint64        fd_replacement_request_get_id          (FdReplacementRequest *self);
+const char   *fd_replacement_request_get_ad_id       (FdReplacementRequest *self);
+const char   *fd_replacement_request_get_ad_name     (FdReplacementRequest *self);
+gint64        fd_replacement_request_get_decision_id (FdReplacementRequest *self);
+const gint64 *fd_replacement_request_get_version_ids (FdReplacementRequest *self,
+                                                      guint                *n_versions);
+const char   *fd_replacement_request_get_state       (FdReplacementRequest *self);
+const char   *fd_replacement_request_get_note        (FdReplacementRequest *self);
+gint64        fd_replacement_request_get_created     (FdReplacementRequest *self);
+
+GPtrArray    *fd_replacement_request_list            (FdStore     *store,
+                                                      const char  *state,
+                                                      GError     **error);
+gboolean      fd_replacement_request_set_state       (FdStore     *store,
+                                                      const char  *actor,
+                                                      gint64       request_id,
+                                                      const char  *state,
+                                                      GError     **error);
+
+G_END_DECLS
