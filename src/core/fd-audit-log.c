@@ -14,6 +14,7 @@
 
 #include "fd-audit-log.h"
 #include "fd-brief.h"
+#include "fd-insights-store.h"
 #include "fd-ownership.h"
 #include "fd-roster.h"
 #include "fd-store-private.h"
@@ -34,6 +35,7 @@ static const FdAuditedTable audited_tables[] = {
   { "person",    FD_PERSON_SNAPSHOT_SQL,    "SELECT CAST (id AS TEXT) FROM person" },
   { "ownership", FD_OWNERSHIP_SNAPSHOT_SQL, "SELECT transition FROM ownership" },
   { "brief",     FD_BRIEF_SNAPSHOT_SQL,     "SELECT CAST (id AS TEXT) FROM brief" },
+  { "ad_account", FD_AD_ACCOUNT_SNAPSHOT_SQL, "SELECT id FROM ad_account" },
 };
 
 void
