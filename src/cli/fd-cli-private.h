@@ -22,5 +22,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FdCli, fd_cli_free)
 extern const FdCliCommand fd_cli_workspace_commands[];
 extern const FdCliCommand fd_cli_people_commands[];
 extern const FdCliCommand fd_cli_audit_commands[];
+extern const FdCliCommand fd_cli_accounts_commands[];
+extern const FdCliCommand fd_cli_sync_commands[];
 
 G_END_DECLS

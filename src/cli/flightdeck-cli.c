@@ -26,6 +26,8 @@ static const FdCliCommand * const modules[] = {
   fd_cli_workspace_commands,
   fd_cli_people_commands,
   fd_cli_audit_commands,
+  fd_cli_accounts_commands,
+  fd_cli_sync_commands,
 };
 
 static void
