@@ -24,5 +24,6 @@ extern const FdCliCommand fd_cli_people_commands[];
 extern const FdCliCommand fd_cli_audit_commands[];
 extern const FdCliCommand fd_cli_accounts_commands[];
 extern const FdCliCommand fd_cli_sync_commands[];
+extern const FdCliCommand fd_cli_library_commands[];
 
 G_END_DECLS

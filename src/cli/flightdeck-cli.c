@@ -28,6 +28,7 @@ static const FdCliCommand * const modules[] = {
   fd_cli_audit_commands,
   fd_cli_accounts_commands,
   fd_cli_sync_commands,
+  fd_cli_library_commands,
 };
 
 static void
