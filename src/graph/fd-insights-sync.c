@@ -177,8 +177,8 @@ fd_insights_sync_set_history_days (FdInsightsSync *self,
 /**
  * fd_insights_sync_set_hourly_days:
  *
- * Days of hourly rows each sync reads, today included (3 by default);
- * 0 reads none.
+ * Days of hourly rows each sync reads: the last days of its range, today
+ * included for the automatic range (3 by default); 0 reads none.
  */
 void
 fd_insights_sync_set_hourly_days (FdInsightsSync *self,
@@ -475,17 +475,16 @@ plan (FdInsightsSync  *self,
     if (!add_job (self, keys, job_key (JOB_DAILY, level, since, until, 0), error))
       goto failed;
 
-  /* Hourly rows for the last days of the range, if it reaches them. */
-  hourly_first = MAX (julian (since), julian (today) - (int)self->hourly_days + 1);
-  if (self->hourly_days > 0 && hourly_first <= MIN (julian (until), julian (today)))
+  /* Hourly rows for the last days of the range (today's, for the
+   * automatic one). */
+  hourly_first = MAX (julian (since), julian (until) - (int)self->hourly_days + 1);
+  if (self->hourly_days > 0)
     {
       char hourly_since[11];
-      char hourly_until[11];
 
       format_julian (hourly_first, hourly_since);
-      format_julian (MIN (julian (until), julian (today)), hourly_until);
       for (FdInsightLevel level = FD_INSIGHT_LEVEL_CAMPAIGN; level <= FD_INSIGHT_LEVEL_AD; level++)
-        if (!add_job (self, keys, job_key (JOB_HOURLY, level, hourly_since, hourly_until, 0), error))
+        if (!add_job (self, keys, job_key (JOB_HOURLY, level, hourly_since, until, 0), error))
           goto failed;
     }
 
