@@ -170,6 +170,7 @@ cmd_sync (FdCli  *cli,
   guint interval = 0;
   int history_days = 0;
   int hourly_days = -1;
+  int page_size = 0;
   guint sigint;
   guint sigterm;
   int status;
@@ -180,6 +181,7 @@ cmd_sync (FdCli  *cli,
     { "every", 0, 0, G_OPTION_ARG_STRING, &every, N_("Sync again at this interval until interrupted (15m, 1h, 90s)"), N_("INTERVAL") },
     { "history-days", 0, 0, G_OPTION_ARG_INT, &history_days, N_("Days a first sync reads (default 90)"), N_("N") },
     { "hourly-days", 0, 0, G_OPTION_ARG_INT, &hourly_days, N_("Days of hourly rows (default 3)"), N_("N") },
+    { "page-size", 0, 0, G_OPTION_ARG_INT, &page_size, N_("Insights rows per page (default 500)"), N_("N") },
     { NULL }
   };
 
@@ -194,6 +196,8 @@ cmd_sync (FdCli  *cli,
     return fd_cli_usage (_("--every takes an interval such as 15m, 1h or 90s."));
   if (history_days < 0 || hourly_days < -1)
     return fd_cli_usage (_("--history-days and --hourly-days take a number of days."));
+  if (page_size < 0 || page_size > 5000)
+    return fd_cli_usage (_("--page-size takes a number of rows up to 5000."));
 
   if (!(workspace = fd_cli_open_workspace (cli, &error)))
     return fd_cli_fail (g_steal_pointer (&error));
@@ -208,6 +212,7 @@ cmd_sync (FdCli  *cli,
   fd_sync_scheduler_set_history_days (scheduler, (guint)history_days);
   if (hourly_days >= 0)
     fd_sync_scheduler_set_hourly_days (scheduler, (guint)hourly_days);
+  fd_sync_scheduler_set_page_size (scheduler, (guint)page_size);
   fd_sync_scheduler_set_interval (scheduler, interval);
 
   loop = g_main_loop_new (NULL, FALSE);

@@ -503,6 +503,21 @@ classify_transport_error (GError  *transport,
                  _("Could not reach Meta: %s"), transport->message);
 }
 
+/* A connection closed early can hand over less than Content-Length
+ * announced without an error from the stream. */
+static gboolean
+is_cut_off (SoupMessage *message,
+            GBytes      *body)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      soup_message_headers_get_one (headers, "Content-Encoding") != NULL)
+    return FALSE;
+
+  return (goffset)g_bytes_get_size (body) < soup_message_headers_get_content_length (headers);
+}
+
 /* Sends one request. On failure @error is set and the response, if the
  * body could be parsed, is still returned through @partial (for its usage
  * headers). */
@@ -555,6 +570,17 @@ send_once (FdGraphClient    *self,
   g_mutex_lock (&self->lock);
   self->stats.bytes += g_bytes_get_size (body);
   g_mutex_unlock (&self->lock);
+
+  if (is_cut_off (message, body))
+    {
+      g_set_error (error, FD_GRAPH_ERROR, FD_GRAPH_ERROR_MALFORMED_RESPONSE,
+                   _("Meta’s answer was cut off before its end (%" G_GSIZE_FORMAT " of %" G_GINT64_FORMAT
+                     " bytes)."),
+                   g_bytes_get_size (body),
+                   soup_message_headers_get_content_length (soup_message_get_response_headers (message)));
+      fd_graph_error_ensure_info (*error)->http_status = status;
+      return NULL;
+    }
 
   response = fd_graph_response_parse (status, soup_message_get_response_headers (message),
                                       body, &parse_error);

@@ -46,6 +46,7 @@ struct _FdSyncScheduler
   char          *until;
   guint          history_days;
   guint          hourly_days;
+  guint          page_size;
 
   GCancellable  *cancellable;
   GPtrArray     *pending;       /* account ids; "" means all */
@@ -173,13 +174,21 @@ deliver_notice (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Not g_main_context_invoke(): from a worker without a context of its
+ * own, it may run the callback right there when the main context is idle
+ * and unowned. A source is always dispatched by the owner's loop. */
 static void
 post (FdSyncScheduler *self,
       Notice          *notice)
 {
+  GSource *source = g_idle_source_new ();
+
   notice->self = g_object_ref (self);
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, deliver_notice, notice,
-                              (GDestroyNotify)notice_free);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_notice, notice, (GDestroyNotify)notice_free);
+  g_source_set_static_name (source, "[flightdeck] sync notice");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
 }
 
 /*
@@ -196,6 +205,7 @@ typedef struct
   char          *until;
   guint          history_days;
   guint          hourly_days;
+  guint          page_size;
 
   /* progress, on the worker */
   guint          index;
@@ -318,6 +328,8 @@ sync_account (FdSyncScheduler  *self,
     fd_insights_sync_set_history_days (sync, cycle->history_days);
   if (cycle->hourly_days != G_MAXUINT)
     fd_insights_sync_set_hourly_days (sync, cycle->hourly_days);
+  if (cycle->page_size > 0)
+    fd_insights_sync_set_page_size (sync, cycle->page_size);
   g_signal_connect (sync, "progress", G_CALLBACK (on_sync_progress), &data);
 
   ok = fd_insights_sync_run (sync, cancellable, error);
@@ -477,6 +489,7 @@ start_cycle (FdSyncScheduler *self)
   cycle->until = g_strdup (self->until);
   cycle->history_days = self->history_days;
   cycle->hourly_days = self->hourly_days;
+  cycle->page_size = self->page_size;
 
   for (guint i = 0; i < self->pending->len; i++)
     all |= (*(char *)g_ptr_array_index (self->pending, i) == '\0');
@@ -753,6 +766,19 @@ fd_sync_scheduler_set_hourly_days (FdSyncScheduler *self,
 {
   g_return_if_fail (FD_IS_SYNC_SCHEDULER (self));
   self->hourly_days = days;
+}
+
+/**
+ * fd_sync_scheduler_set_page_size:
+ *
+ * Insights rows per page (500 by default).
+ */
+void
+fd_sync_scheduler_set_page_size (FdSyncScheduler *self,
+                                 guint            rows)
+{
+  g_return_if_fail (FD_IS_SYNC_SCHEDULER (self));
+  self->page_size = rows;
 }
 
 /**

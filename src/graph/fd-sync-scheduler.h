@@ -29,6 +29,8 @@ void             fd_sync_scheduler_set_history_days (FdSyncScheduler  *self,
                                                      guint             days);
 void             fd_sync_scheduler_set_hourly_days  (FdSyncScheduler  *self,
                                                      guint             days);
+void             fd_sync_scheduler_set_page_size    (FdSyncScheduler  *self,
+                                                     guint             rows);
 void             fd_sync_scheduler_start            (FdSyncScheduler  *self);
 void             fd_sync_scheduler_stop             (FdSyncScheduler  *self);
 void             fd_sync_scheduler_sync_now         (FdSyncScheduler  *self,

@@ -63,6 +63,7 @@ struct _FdGraphEmulator
   guint64               next_trace;
   GHashTable           *usage;       /* account id → FdEmuUsage */
   GPtrArray            *held;        /* SoupServerMessage being held */
+  GPtrArray            *requests;    /* "METHOD /path?query" when recording */
   FdGraphEmulatorStats  stats;
 
   GThread              *thread;

@@ -50,6 +50,7 @@ fd_graph_emulator_finalize (GObject *object)
   g_hash_table_unref (self->runs);
   g_hash_table_unref (self->usage);
   g_ptr_array_unref (self->held);
+  g_clear_pointer (&self->requests, g_ptr_array_unref);
   g_free (self->url);
   g_mutex_clear (&self->lock);
   g_mutex_clear (&self->start_lock);
@@ -737,6 +738,46 @@ fd_graph_emulator_clear_faults (FdGraphEmulator *self)
   if (self->context != NULL)
     g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, release_held_cb,
                                 g_object_ref (self), g_object_unref);
+}
+
+/**
+ * fd_graph_emulator_record_requests:
+ *
+ * Keeps the method, path and query of every Graph request from now on
+ * (for benchmarks that replay them).
+ */
+void
+fd_graph_emulator_record_requests (FdGraphEmulator *self,
+                                   gboolean         record)
+{
+  g_return_if_fail (FD_IS_GRAPH_EMULATOR (self));
+
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->requests, g_ptr_array_unref);
+  if (record)
+    self->requests = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * fd_graph_emulator_take_requests:
+ *
+ * Returns: (transfer container) (element-type utf8): the requests recorded
+ *   so far, "GET /v25.0/act_1/insights?…", in order; recording goes on
+ */
+GPtrArray *
+fd_graph_emulator_take_requests (FdGraphEmulator *self)
+{
+  GPtrArray *taken;
+
+  g_return_val_if_fail (FD_IS_GRAPH_EMULATOR (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  taken = self->requests ? self->requests : g_ptr_array_new_with_free_func (g_free);
+  self->requests = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_unlock (&self->lock);
+
+  return taken;
 }
 
 void

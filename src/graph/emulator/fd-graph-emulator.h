@@ -131,6 +131,9 @@ gboolean         fd_graph_emulator_add_fault_from_string (FdGraphEmulator  *self
                                                           const char       *spec,
                                                           GError          **error);
 void             fd_graph_emulator_clear_faults   (FdGraphEmulator         *self);
+void             fd_graph_emulator_record_requests (FdGraphEmulator    *self,
+                                                    gboolean            record);
+GPtrArray       *fd_graph_emulator_take_requests  (FdGraphEmulator     *self);
 void             fd_graph_emulator_get_stats      (FdGraphEmulator         *self,
                                                    FdGraphEmulatorStats    *stats);
 GPtrArray       *fd_graph_emulator_list_objects   (FdGraphEmulator         *self,
