@@ -24,6 +24,9 @@ FdGraphPager    *fd_graph_pager_new       (FdGraphClient  *client,
                                            const char     *path,
                                            FdGraphParams  *params,
                                            const char     *after);
+void             fd_graph_pager_start_prefetch (FdGraphPager *self,
+                                                guint         depth,
+                                                GCancellable *cancellable);
 FdGraphResponse *fd_graph_pager_next      (FdGraphPager   *self,
                                            GCancellable   *cancellable,
                                            GError        **error);

@@ -12,7 +12,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "fd-graph-error.h"
+#include "fd-graph-page.h"
 #include "fd-graph-response.h"
+#include "fd-graph-row-private.h"
 #include "fd-graph-util.h"
 
 struct _FdGraphResponse
@@ -20,6 +22,8 @@ struct _FdGraphResponse
   GObject       parent_instance;
 
   guint         status;
+  GBytes       *body;
+  FdGraphPage  *page;    /* set for pages, which get no tree unless asked */
   JsonNode     *root;
   FdGraphUsage  usage;
 };
@@ -32,6 +36,8 @@ fd_graph_response_finalize (GObject *object)
   FdGraphResponse *self = (FdGraphResponse *)object;
 
   g_clear_pointer (&self->root, json_node_unref);
+  g_clear_pointer (&self->page, fd_graph_page_free);
+  g_clear_pointer (&self->body, g_bytes_unref);
 
   G_OBJECT_CLASS (fd_graph_response_parent_class)->finalize (object);
 }
@@ -67,7 +73,7 @@ fd_graph_response_parse (guint                status,
                          GError             **error)
 {
   g_autoptr(FdGraphResponse) self = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize size = 0;
   const char *data = body ? g_bytes_get_data (body, &size) : NULL;
@@ -80,6 +86,18 @@ fd_graph_response_parse (guint                status,
       return NULL;
     }
 
+  self = g_object_new (FD_TYPE_GRAPH_RESPONSE, NULL);
+  self->status = status;
+  self->body = g_bytes_ref (body);
+  fd_graph_usage_parse (&self->usage, headers);
+
+  /* Pages without an envelope to judge need no tree. */
+  self->page = fd_graph_page_scan (body);
+  if (self->page != NULL && !fd_graph_page_has_error (self->page))
+    return g_steal_pointer (&self);
+  g_clear_pointer (&self->page, fd_graph_page_free);
+
+  parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
       g_set_error (error, FD_GRAPH_ERROR, FD_GRAPH_ERROR_MALFORMED_RESPONSE,
@@ -97,12 +115,32 @@ fd_graph_response_parse (guint                status,
       return NULL;
     }
 
-  self = g_object_new (FD_TYPE_GRAPH_RESPONSE, NULL);
-  self->status = status;
   self->root = json_parser_steal_root (parser);
-  fd_graph_usage_parse (&self->usage, headers);
-
   return g_steal_pointer (&self);
+}
+
+/* The tree of a scanned page, built on first use. */
+static JsonNode *
+ensure_tree (FdGraphResponse *self)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  gsize size;
+  const char *data;
+
+  if (self->root != NULL || self->body == NULL)
+    return self->root;
+
+  data = g_bytes_get_data (self->body, &size);
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, NULL))
+    {
+      g_critical ("A page the scanner accepted is not JSON to json-glib");
+      self->root = json_node_new (JSON_NODE_NULL);
+      return self->root;
+    }
+
+  self->root = json_parser_steal_root (parser);
+  return self->root;
 }
 
 guint
@@ -121,7 +159,7 @@ JsonNode *
 fd_graph_response_get_root (FdGraphResponse *self)
 {
   g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), NULL);
-  return self->root;
+  return ensure_tree (self);
 }
 
 /**
@@ -134,7 +172,7 @@ fd_graph_response_get_object (FdGraphResponse *self)
 {
   g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), NULL);
 
-  return JSON_NODE_HOLDS_OBJECT (self->root) ? json_node_get_object (self->root) : NULL;
+  return JSON_NODE_HOLDS_OBJECT (ensure_tree (self)) ? json_node_get_object (self->root) : NULL;
 }
 
 /**
@@ -149,6 +187,74 @@ fd_graph_response_get_data (FdGraphResponse *self)
   JsonNode *data = object ? json_object_get_member (object, "data") : NULL;
 
   return data && JSON_NODE_HOLDS_ARRAY (data) ? json_node_get_array (data) : NULL;
+}
+
+/**
+ * fd_graph_response_is_page:
+ *
+ * Returns: whether the answer is a page of an edge read (has a "data" list)
+ */
+gboolean
+fd_graph_response_is_page (FdGraphResponse *self)
+{
+  g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), FALSE);
+
+  return self->page != NULL || fd_graph_response_get_data (self) != NULL;
+}
+
+guint
+fd_graph_response_get_n_rows (FdGraphResponse *self)
+{
+  JsonArray *data;
+
+  g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), 0);
+
+  if (self->page != NULL)
+    return fd_graph_page_get_n_rows (self->page);
+
+  data = fd_graph_response_get_data (self);
+  return data ? json_array_get_length (data) : 0;
+}
+
+/**
+ * fd_graph_response_foreach_row:
+ * @func: called for each element of "data", until it returns %FALSE
+ *
+ * Returns: %FALSE with @error set if @func failed, or with
+ *   %FD_GRAPH_ERROR_MALFORMED_RESPONSE if an element is not an object
+ */
+gboolean
+fd_graph_response_foreach_row (FdGraphResponse  *self,
+                               FdGraphRowFunc    func,
+                               gpointer          user_data,
+                               GError          **error)
+{
+  JsonArray *data;
+  FdGraphRow row = { 0 };
+
+  g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), FALSE);
+
+  if (self->page != NULL)
+    return fd_graph_page_foreach_row (self->page, func, user_data, error);
+
+  data = fd_graph_response_get_data (self);
+  for (guint i = 0; data != NULL && i < json_array_get_length (data); i++)
+    {
+      JsonNode *element = json_array_get_element (data, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, FD_GRAPH_ERROR, FD_GRAPH_ERROR_MALFORMED_RESPONSE,
+                       _("Meta sent a row that is not a JSON object."));
+          return FALSE;
+        }
+
+      row.object = json_node_get_object (element);
+      if (!func (&row, user_data, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static JsonObject *
@@ -170,6 +276,11 @@ get_paging (FdGraphResponse *self)
 const char *
 fd_graph_response_get_next (FdGraphResponse *self)
 {
+  g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), NULL);
+
+  if (self->page != NULL)
+    return fd_graph_page_get_next (self->page);
+
   return fd_graph_json_get_string (get_paging (self), "next");
 }
 
@@ -181,8 +292,16 @@ fd_graph_response_get_next (FdGraphResponse *self)
 const char *
 fd_graph_response_get_after (FdGraphResponse *self)
 {
-  JsonObject *paging = get_paging (self);
-  JsonNode *cursors = paging ? json_object_get_member (paging, "cursors") : NULL;
+  JsonObject *paging;
+  JsonNode *cursors;
+
+  g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), NULL);
+
+  if (self->page != NULL)
+    return fd_graph_page_get_after (self->page);
+
+  paging = get_paging (self);
+  cursors = paging ? json_object_get_member (paging, "cursors") : NULL;
 
   if (cursors == NULL || !JSON_NODE_HOLDS_OBJECT (cursors))
     return NULL;
@@ -215,7 +334,13 @@ get_error_object (FdGraphResponse *self)
 gboolean
 fd_graph_response_has_error (FdGraphResponse *self)
 {
-  JsonObject *object = fd_graph_response_get_object (self);
+  JsonObject *object;
+
+  /* Scanned pages have no envelope members (else they got a tree). */
+  if (self->page != NULL)
+    return FALSE;
+
+  object = fd_graph_response_get_object (self);
 
   if (object == NULL)
     return FALSE;

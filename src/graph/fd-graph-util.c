@@ -51,7 +51,7 @@ node_to_int (JsonNode *node)
         gint64 value = g_ascii_strtoll (text, &end, 10);
 
         /* "12.0" happens for counts in some reports. */
-        if (end != NULL && *end == '.')
+        if (end != NULL && (*end == '.' || *end == 'e' || *end == 'E'))
           value = (gint64)g_ascii_strtod (text, NULL);
         return value;
       }

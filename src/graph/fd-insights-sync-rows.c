@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fd-graph-error.h"
+#include "fd-graph-row.h"
 #include "fd-graph-util.h"
 #include "fd-insights-sync-private.h"
 
@@ -276,19 +277,19 @@ parse_hour (const char *text)
 }
 
 static const char *
-row_object_id (JsonObject     *row,
+row_object_id (FdGraphRow     *row,
                FdInsightLevel  level)
 {
   static const char * const members[] = { "campaign_id", "adset_id", "ad_id" };
 
-  return fd_graph_json_get_string (row, members[level]);
+  return fd_graph_row_get_string (row, members[level]);
 }
 
 /* An object met in insights but not listed (deleted, archived) still
  * needs its row so views can join on it. */
 static gboolean
 ensure_object (FdInsightsSync  *self,
-               JsonObject      *row,
+               FdGraphRow      *row,
                FdInsightLevel   level,
                const char      *id,
                GError         **error)
@@ -301,8 +302,8 @@ ensure_object (FdInsightsSync  *self,
   stub.id = id;
   stub.account_id = fd_ad_account_get_id (self->account);
   stub.level = level;
-  stub.campaign_id = level > FD_INSIGHT_LEVEL_CAMPAIGN ? fd_graph_json_get_string (row, "campaign_id") : NULL;
-  stub.adset_id = level > FD_INSIGHT_LEVEL_ADSET ? fd_graph_json_get_string (row, "adset_id") : NULL;
+  stub.campaign_id = level > FD_INSIGHT_LEVEL_CAMPAIGN ? fd_graph_row_get_string (row, "campaign_id") : NULL;
+  stub.adset_id = level > FD_INSIGHT_LEVEL_ADSET ? fd_graph_row_get_string (row, "adset_id") : NULL;
   stub.daily_budget = stub.lifetime_budget = stub.bid_amount = -1;
 
   if (!fd_insights_store_upsert_object (self->store, &stub, self->synced_us, error))
@@ -314,42 +315,52 @@ ensure_object (FdInsightsSync  *self,
 
 static gboolean
 read_metrics (FdInsightsSync  *self,
-              JsonObject      *object,
+              FdGraphRow      *object,
               FdInsightRow    *row,
               GError         **error)
 {
   const char *currency = fd_ad_account_get_currency (self->account);
 
-  row->impressions = fd_graph_json_get_int (object, "impressions");
-  row->reach = fd_graph_json_get_int (object, "reach");
-  row->frequency = fd_graph_json_get_double (object, "frequency");
-  row->clicks = fd_graph_json_get_int (object, "clicks");
-  row->link_clicks = fd_graph_json_get_int (object, "inline_link_clicks");
-  row->purchases = fd_graph_json_get_action_int (object, "actions", purchase_types);
-  row->video_plays = fd_graph_json_get_action_int (object, "video_play_actions", video_types);
-  row->video_p25 = fd_graph_json_get_action_int (object, "video_p25_watched_actions", video_types);
-  row->video_p50 = fd_graph_json_get_action_int (object, "video_p50_watched_actions", video_types);
-  row->video_p75 = fd_graph_json_get_action_int (object, "video_p75_watched_actions", video_types);
-  row->video_p100 = fd_graph_json_get_action_int (object, "video_p100_watched_actions", video_types);
-  row->thruplays = fd_graph_json_get_action_int (object, "video_thruplay_watched_actions", video_types);
+  row->impressions = fd_graph_row_get_int (object, "impressions");
+  row->reach = fd_graph_row_get_int (object, "reach");
+  row->frequency = fd_graph_row_get_double (object, "frequency");
+  row->clicks = fd_graph_row_get_int (object, "clicks");
+  row->link_clicks = fd_graph_row_get_int (object, "inline_link_clicks");
+  row->purchases = fd_graph_row_get_action_int (object, "actions", purchase_types);
+  row->video_plays = fd_graph_row_get_action_int (object, "video_play_actions", video_types);
+  row->video_p25 = fd_graph_row_get_action_int (object, "video_p25_watched_actions", video_types);
+  row->video_p50 = fd_graph_row_get_action_int (object, "video_p50_watched_actions", video_types);
+  row->video_p75 = fd_graph_row_get_action_int (object, "video_p75_watched_actions", video_types);
+  row->video_p100 = fd_graph_row_get_action_int (object, "video_p100_watched_actions", video_types);
+  row->thruplays = fd_graph_row_get_action_int (object, "video_thruplay_watched_actions", video_types);
 
   if (row->frequency == 0 && row->reach > 0)
     row->frequency = row->impressions / (double)row->reach;
 
-  return fd_graph_json_get_money (object, "spend", currency, &row->spend, error) &&
-         fd_graph_json_get_action_money (object, "action_values", purchase_types, currency,
-                                         &row->purchase_value, error);
+  return fd_graph_row_get_money (object, "spend", currency, &row->spend, error) &&
+         fd_graph_row_get_action_money (object, "action_values", purchase_types, currency,
+                                        &row->purchase_value, error);
 }
 
-static gboolean
-store_row (FdInsightsSync  *self,
-           Job             *job,
-           JsonObject      *object,
-           GError         **error)
+typedef struct
 {
-  FdInsightRow row = { 0 };
-  const char *day = fd_graph_json_get_string (object, "date_start");
+  FdInsightsSync *self;
+  Job            *job;
+  gint64          rows;
+} StoreRows;
 
+static gboolean
+store_row (FdGraphRow  *object,
+           gpointer     user_data,
+           GError     **error)
+{
+  StoreRows *data = user_data;
+  FdInsightsSync *self = data->self;
+  Job *job = data->job;
+  FdInsightRow row = { 0 };
+  const char *day = fd_graph_row_get_string (object, "date_start");
+
+  data->rows++;
   row.object_id = row_object_id (object, job->level);
   if (row.object_id == NULL)
     return malformed (error, _("a row without its object’s id"));
@@ -368,7 +379,7 @@ store_row (FdInsightsSync  *self,
   row.hour = -1;
   if (job->kind == JOB_HOURLY)
     {
-      row.hour = parse_hour (fd_graph_json_get_string (object, "hourly_stats_aggregated_by_advertiser_time_zone"));
+      row.hour = parse_hour (fd_graph_row_get_string (object, "hourly_stats_aggregated_by_advertiser_time_zone"));
       if (row.hour < 0 || row.hour > 23)
         return malformed (error, _("an hourly row without a valid hour"));
       row.reach = 0;
@@ -392,19 +403,11 @@ _fd_insights_sync_store_rows (FdInsightsSync   *self,
                               gint64           *n_rows,
                               GError          **error)
 {
-  JsonArray *data = fd_graph_response_get_data (page);
-  guint n = json_array_get_length (data);
+  StoreRows data = { self, job, 0 };
 
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (data, i);
+  if (!fd_graph_response_foreach_row (page, store_row, &data, error))
+    return FALSE;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return malformed (error, _("a row that is not a JSON object"));
-      if (!store_row (self, job, json_node_get_object (element), error))
-        return FALSE;
-    }
-
-  *n_rows = n;
+  *n_rows = data.rows;
   return TRUE;
 }

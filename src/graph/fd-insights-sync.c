@@ -38,6 +38,7 @@
 #define DEFAULT_ASYNC_THRESHOLD 20000
 #define REVISE_DAYS             28
 #define OBJECT_PAGE_SIZE        200
+#define REPORTS_AHEAD           2
 
 static const int reach_windows[] = { 1, 3, 7, 14, 28 };
 
@@ -391,6 +392,14 @@ job_estimate (FdInsightsSync *self,
 }
 
 static gboolean
+uses_report (FdInsightsSync *self,
+             Job            *job)
+{
+  return (job->kind == JOB_DAILY || job->kind == JOB_HOURLY || job->kind == JOB_REACH) &&
+         job_estimate (self, job) > self->async_threshold;
+}
+
+static gboolean
 add_job (FdInsightsSync  *self,
          GPtrArray       *keys,
          char            *key,
@@ -608,58 +617,136 @@ insights_params (FdInsightsSync *self,
   return params;
 }
 
+/* Pages are stored in transactions of up to a second's worth, each ending
+ * with the cursor of its last page: one page per transaction would write
+ * the same B-tree pages out again and again (rows come by day across all
+ * objects, the tables are keyed by object), and an interrupted sync loses
+ * at most that second. */
+#define BATCH_US    (1 * G_USEC_PER_SEC)
+#define BATCH_PAGES 64
+
+typedef struct
+{
+  gboolean  open;
+  gint64    started;
+  guint     pages;
+  gint64    rows;
+  char     *committed_after;
+  gint64    committed_rows;
+} Batch;
+
+/* Writes a page's rows and the job's new cursor, inside the batch's
+ * transaction. */
 static gboolean
-commit_page (FdInsightsSync   *self,
-             Job              *job,
-             FdGraphPager     *pager,
-             FdGraphResponse  *page,
-             GError          **error)
+store_page (FdInsightsSync   *self,
+            Job              *job,
+            FdGraphPager     *pager,
+            FdGraphResponse  *page,
+            gint64           *rows,
+            GError          **error)
 {
   const char *account_id = fd_ad_account_get_id (self->account);
-  gint64 rows = 0;
 
   self->synced_us = g_get_real_time ();
-  if (!fd_store_begin (self->store, error))
-    return FALSE;
+  *rows = 0;
 
   if (job->kind == JOB_OBJECTS)
     {
       if (!_fd_insights_sync_store_objects (self, job, page, error))
-        goto failed;
-      rows = json_array_get_length (fd_graph_response_get_data (page));
+        return FALSE;
+      *rows = json_array_get_length (fd_graph_response_get_data (page));
     }
-  else if (!_fd_insights_sync_store_rows (self, job, page, &rows, error))
-    goto failed;
+  else if (!_fd_insights_sync_store_rows (self, job, page, rows, error))
+    return FALSE;
 
-  job->rows_done += rows;
+  job->rows_done += *rows;
   g_free (job->after);
   job->after = g_strdup (fd_graph_pager_get_after (pager));
 
   if (fd_graph_pager_is_done (pager))
-    {
-      if (!fd_insights_store_remove_job (self->store, account_id, job->key, error))
-        goto failed;
-    }
-  else if (!fd_insights_store_update_job (self->store, account_id, job->key, job->after,
-                                          job->rows_done, job->report_run_id, error))
-    goto failed;
+    return fd_insights_store_remove_job (self->store, account_id, job->key, error);
 
+  return fd_insights_store_update_job (self->store, account_id, job->key, job->after,
+                                       job->rows_done, job->report_run_id, error);
+}
+
+static gboolean
+batch_commit (FdInsightsSync  *self,
+              Job             *job,
+              Batch           *batch,
+              GError         **error)
+{
+  if (!batch->open)
+    return TRUE;
+
+  batch->open = FALSE;
   if (!fd_store_commit (self->store, error))
     return FALSE;
 
-  self->summary.pages++;
+  self->summary.pages += batch->pages;
   if (job->kind == JOB_DAILY)
-    self->summary.daily_rows += rows;
+    self->summary.daily_rows += batch->rows;
   else if (job->kind == JOB_HOURLY)
-    self->summary.hourly_rows += rows;
+    self->summary.hourly_rows += batch->rows;
   else if (job->kind == JOB_REACH)
-    self->summary.reach_rows += rows;
+    self->summary.reach_rows += batch->rows;
+
+  g_free (batch->committed_after);
+  batch->committed_after = g_strdup (job->after);
+  batch->committed_rows = job->rows_done;
+  batch->pages = 0;
+  batch->rows = 0;
+  return TRUE;
+}
+
+/* Undoes the batch, in the database and in the job's cursor. */
+static void
+batch_rollback (FdInsightsSync *self,
+                Job            *job,
+                Batch          *batch)
+{
+  if (!batch->open)
+    return;
+
+  batch->open = FALSE;
+  fd_store_rollback (self->store);
+  g_free (job->after);
+  job->after = g_strdup (batch->committed_after);
+  job->rows_done = batch->committed_rows;
+}
+
+static gboolean
+batch_add (FdInsightsSync   *self,
+           Job              *job,
+           Batch            *batch,
+           FdGraphPager     *pager,
+           FdGraphResponse  *page,
+           GError          **error)
+{
+  gint64 rows;
+
+  if (!batch->open)
+    {
+      if (!fd_store_begin (self->store, error))
+        return FALSE;
+      batch->open = TRUE;
+      batch->started = g_get_monotonic_time ();
+    }
+
+  if (!store_page (self, job, pager, page, &rows, error))
+    {
+      batch_rollback (self, job, batch);
+      return FALSE;
+    }
+
+  batch->pages++;
+  batch->rows += rows;
+
+  if (fd_graph_pager_is_done (pager) || batch->pages >= BATCH_PAGES ||
+      g_get_monotonic_time () - batch->started >= BATCH_US)
+    return batch_commit (self, job, batch, error);
 
   return TRUE;
-
-failed:
-  fd_store_rollback (self->store);
-  return FALSE;
 }
 
 static gboolean
@@ -670,31 +757,58 @@ read_pages (FdInsightsSync  *self,
             GError         **error)
 {
   double estimate = MAX (job_estimate (self, job), 1);
+  Batch batch = { 0 };
+  gboolean ok = TRUE;
 
-  while (!fd_graph_pager_is_done (pager))
+  batch.committed_after = g_strdup (job->after);
+  batch.committed_rows = job->rows_done;
+
+  /* Meta prepares the next page while this one is stored. */
+  fd_graph_pager_start_prefetch (pager, 2, cancellable);
+
+  while (ok && !fd_graph_pager_is_done (pager))
     {
       g_autoptr(FdGraphResponse) page = NULL;
       GError *local_error = NULL;
+      gint64 start = g_get_monotonic_time ();
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      if (g_cancellable_is_cancelled (cancellable))
+        page = NULL;
+      else
+        page = fd_graph_pager_next (pager, cancellable, &local_error);
+      self->summary.fetch_us += g_get_monotonic_time () - start;
 
-      page = fd_graph_pager_next (pager, cancellable, &local_error);
       if (page == NULL)
         {
-          if (local_error == NULL)
-            break;
-          g_propagate_error (error, local_error);
-          return FALSE;
+          /* What was read before the failure is good: keep it. */
+          ok = batch_commit (self, job, &batch, error);
+          if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+            ok = FALSE;
+          else if (ok && local_error != NULL)
+            {
+              g_propagate_error (error, local_error);
+              local_error = NULL;
+              ok = FALSE;
+            }
+          g_clear_error (&local_error);
+          break;
         }
 
-      if (!commit_page (self, job, pager, page, error))
-        return FALSE;
+      start = g_get_monotonic_time ();
+      ok = batch_add (self, job, &batch, pager, page, error);
+      self->summary.store_us += g_get_monotonic_time () - start;
 
-      report_progress (self, job, job->rows_done / estimate);
+      if (ok)
+        report_progress (self, job, job->rows_done / estimate);
     }
 
-  return TRUE;
+  if (ok)
+    ok = batch_commit (self, job, &batch, error);
+  else
+    batch_rollback (self, job, &batch);
+
+  g_free (batch.committed_after);
+  return ok;
 }
 
 static gboolean
@@ -876,7 +990,7 @@ run_insights (FdInsightsSync  *self,
   gboolean ok;
 
   *split = FALSE;
-  use_report = job->report_run_id != NULL || job_estimate (self, job) > self->async_threshold;
+  use_report = job->report_run_id != NULL || uses_report (self, job);
 
   if (!use_report)
     {
@@ -978,6 +1092,47 @@ run_job (FdInsightsSync  *self,
   return ok;
 }
 
+/* Meta prepares report runs side by side: submit the next ones while this
+ * job reads its pages, and each finds its run ready. A run that cannot be
+ * submitted now is submitted by its own job later. */
+static void
+submit_ahead (FdInsightsSync *self,
+              GQueue         *jobs,
+              GCancellable   *cancellable)
+{
+  guint submitted = 0;
+
+  for (GList *l = jobs->head; l != NULL && submitted < REPORTS_AHEAD; l = l->next)
+    {
+      Job *job = l->data;
+      g_autoptr(FdGraphReportRun) run = NULL;
+      g_autoptr(FdGraphParams) params = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+
+      if (job->kind == JOB_OBJECTS)
+        return;  /* the estimates need the objects */
+      if (!uses_report (self, job))
+        continue;
+      if (job->report_run_id != NULL)
+        {
+          submitted++;
+          continue;
+        }
+
+      params = insights_params (self, job);
+      path = g_strdup_printf ("%s/insights", fd_ad_account_get_id (self->account));
+      run = fd_graph_report_run_start (self->client, path, params, cancellable, &error);
+      if (run == NULL || !save_run_id (self, job, fd_graph_report_run_get_id (run), &error))
+        {
+          g_debug ("Could not submit the report for %s ahead: %s", job->key, error->message);
+          return;
+        }
+      self->summary.report_runs++;
+      submitted++;
+    }
+}
+
 static gboolean
 run_queue (FdInsightsSync  *self,
            GQueue          *jobs,
@@ -990,6 +1145,9 @@ run_queue (FdInsightsSync  *self,
   while ((job = g_queue_pop_head (jobs)) != NULL)
     {
       g_autoptr(Job) owned = job;
+
+      if (job->kind != JOB_OBJECTS)
+        submit_ahead (self, jobs, cancellable);
 
       if (!run_job (self, job, jobs, cancellable, error))
         return FALSE;
@@ -1079,7 +1237,14 @@ fd_insights_sync_run (FdInsightsSync  *self,
   if (run_id == 0)
     return FALSE;
 
+  /* Rows arrive by day across all objects while the tables are keyed by
+   * object: each page touches hundreds of B-tree pages. A larger cache and
+   * rarer checkpoints keep them from being written out again and again. */
+  fd_store_exec (self->store, "PRAGMA cache_size = -65536", NULL);
+  fd_store_exec (self->store, "PRAGMA wal_autocheckpoint = 8192", NULL);
   ok = run_all (self, cancellable, &local_error);
+  fd_store_exec (self->store, "PRAGMA cache_size = -2000", NULL);
+  fd_store_exec (self->store, "PRAGMA wal_autocheckpoint = 1000", NULL);
   rows = self->summary.objects + self->summary.daily_rows + self->summary.hourly_rows +
          self->summary.reach_rows;
 

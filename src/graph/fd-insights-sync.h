@@ -28,6 +28,8 @@ G_DECLARE_FINAL_TYPE (FdInsightsSync, fd_insights_sync, FD, INSIGHTS_SYNC, GObje
  * @since: (nullable): first day of daily rows read
  * @until: (nullable): last day
  * @resumed: whether the sync continued an interrupted one
+ * @fetch_us: time spent waiting for and parsing Meta's pages
+ * @store_us: time spent storing them
  */
 typedef struct
 {
@@ -40,6 +42,8 @@ typedef struct
   char      since[11];
   char      until[11];
   gboolean  resumed;
+  gint64    fetch_us;
+  gint64    store_us;
 } FdInsightsSyncSummary;
 
 FdInsightsSync *fd_insights_sync_new             (FdStore               *store,

@@ -66,6 +66,20 @@ children_cpu (void)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
+/* Bytes this process caused to be written to storage. */
+static gint64
+io_written (void)
+{
+  g_autofree char *io = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/io", &io, NULL, NULL) ||
+      (line = strstr (io, "\nwrite_bytes: ")) == NULL)
+    return 0;
+
+  return g_ascii_strtoll (line + strlen ("\nwrite_bytes: "), NULL, 10);
+}
+
 static guint
 env_uint (const char *name,
           guint       fallback)
@@ -94,6 +108,7 @@ run_sync (Bench      *bench,
   const FdInsightsSyncSummary *summary;
   JsonObject *object;
   gint64 start;
+  gint64 written_start;
   double cpu_start;
 
   workspace = fd_workspace_create (path, name, &error);
@@ -117,6 +132,7 @@ run_sync (Bench      *bench,
     fd_insights_sync_set_async_threshold (sync, G_MAXUINT);
 
   fd_graph_emulator_take_requests (bench->emulator);
+  written_start = io_written ();
   start = g_get_monotonic_time ();
   cpu_start = thread_cpu ();
   g_assert_true (fd_insights_sync_run (sync, NULL, &error));
@@ -126,6 +142,8 @@ run_sync (Bench      *bench,
 
   summary = fd_insights_sync_get_summary (sync);
   *pages = summary->pages;
+  g_printerr ("  (%s: %" G_GINT64_FORMAT " MB written to disk)\n", name, (io_written () - written_start) / 1000000);
+  g_printerr ("  (%s: fetching %.2f s, storing %.2f s)\n", name, summary->fetch_us / 1e6, summary->store_us / 1e6);
   {
     FdGraphClientStats stats;
 

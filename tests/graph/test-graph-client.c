@@ -12,7 +12,9 @@
 #include "fd-currency.h"
 #include "fd-graph-error.h"
 #include "fd-graph-pager.h"
+#include "fd-graph-page.h"
 #include "fd-graph-report-run.h"
+#include "fd-graph-row-private.h"
 #include "fd-graph-util.h"
 #include "graph-test-util.h"
 
@@ -262,6 +264,164 @@ test_redact (void)
   g_assert_cmpstr (a, ==, "https://x/?id=1&access_token=[redacted]&b=2");
   g_assert_cmpstr (b, ==, "token [redacted] and more");
   g_assert_cmpstr (c, ==, "https://x/render/?id=1&x=2");
+}
+
+/*
+ * The page scanner reads rows as json-glib would
+ */
+
+typedef struct
+{
+  GString *out;
+} Dump;
+
+/* Everything the sync asks of a row, as text. */
+static gboolean
+dump_row (FdGraphRow  *row,
+          gpointer     user_data,
+          GError     **error)
+{
+  static const char * const members[] = {
+    "ad_id", "ad_name", "date_start", "impressions", "spend", "frequency", "clicks", "nested",
+    "flag", "languages", "missing", NULL
+  };
+  static const char * const purchases[] = { "omni_purchase", "purchase", NULL };
+  static const char * const video[] = { "video_view", NULL };
+  GString *out = ((Dump *)user_data)->out;
+  gint64 money;
+  g_autoptr(GError) local_error = NULL;
+
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      const char *text = fd_graph_row_get_string (row, members[i]);
+
+      g_string_append_printf (out, "%s=%s|%d|%" G_GINT64_FORMAT "|%.6f;", members[i], text ? text : "(null)",
+                              fd_graph_row_has (row, members[i]), fd_graph_row_get_int (row, members[i]),
+                              fd_graph_row_get_double (row, members[i]));
+    }
+
+  if (fd_graph_row_get_money (row, "spend", "EUR", &money, &local_error))
+    g_string_append_printf (out, "spend€=%" G_GINT64_FORMAT ";", money);
+  else
+    g_string_append_printf (out, "spend€=error;");
+  g_clear_error (&local_error);
+  g_string_append_printf (out, "purchases=%" G_GINT64_FORMAT ";",
+                          fd_graph_row_get_action_int (row, "actions", purchases));
+  g_string_append_printf (out, "video=%" G_GINT64_FORMAT ";",
+                          fd_graph_row_get_action_int (row, "video_play_actions", video));
+  if (fd_graph_row_get_action_money (row, "action_values", purchases, "JPY", &money, NULL))
+    g_string_append_printf (out, "value¥=%" G_GINT64_FORMAT ";", money);
+  g_string_append_c (out, '\n');
+
+  return TRUE;
+}
+
+static char *
+dump_tree (const char *body)
+{
+  g_autoptr(JsonNode) root = json_from_string (body, NULL);
+  JsonArray *data = json_object_get_array_member (json_node_get_object (root), "data");
+  Dump dump = { g_string_new (NULL) };
+  FdGraphRow row = { 0 };
+
+  for (guint i = 0; i < json_array_get_length (data); i++)
+    {
+      row.object = json_array_get_object_element (data, i);
+      dump_row (&row, &dump, NULL);
+    }
+
+  return g_string_free (dump.out, FALSE);
+}
+
+static void
+test_page_scanner (void)
+{
+  static const char * const pages[] = {
+    "{\"data\":[{\"ad_id\":\"120210000000001001\",\"impressions\":\"4210\",\"spend\":\"37.42\","
+    "\"frequency\":\"1.175978\",\"actions\":[{\"action_type\":\"link_click\",\"value\":\"71\"},"
+    "{\"action_type\":\"purchase\",\"value\":\"3\",\"7d_click\":\"2\"},{\"action_type\":\"omni_purchase\","
+    "\"value\":\"4\"}],\"action_values\":[{\"action_type\":\"purchase\",\"value\":\"149.7\"}],"
+    "\"date_start\":\"2026-05-01\",\"date_stop\":\"2026-05-01\"},{\"ad_id\":\"2\",\"date_start\":\"2026-05-01\"}],"
+    "\"paging\":{\"cursors\":{\"before\":\"MAZDZD\",\"after\":\"MQZDZD\"},"
+    "\"next\":\"https:\\/\\/graph.facebook.com\\/v25.0\\/act_1\\/insights?after=MQZDZD\\u0026limit=2\"}}",
+    /* Numbers as numbers, escapes, nested values, whitespace everywhere. */
+    " {\n \"data\" : [ { \"ad_id\" : \"7\" , \"ad_name\" : \"A \\\"quoted\\\" \\u00e9t\\u00e9 \\ud83d\\ude00 \\\\ \\/ \\t\" ,"
+    " \"impressions\" : 1234 , \"spend\" : 12.5 , \"clicks\" : -3e2 , \"frequency\" : 0.5E+1,"
+    " \"nested\" : { \"a\" : [ 1 , { \"b\" : null } ] } , \"flag\" : true , \"languages\" : [ \"de\" , \"fr\" ],"
+    " \"video_play_actions\" : [ { \"value\" : 17 , \"action_type\" : \"video_view\" } ] ,"
+    " \"action_values\" : [ { \"action_type\" : \"omni_purchase\" , \"value\" : \"1200\" } ] } ] , \"summary\" : { } } ",
+    "{\"data\":[]}",
+    "{\"data\":[{}],\"paging\":{\"cursors\":{\"after\":\"x\"}}}",
+    "{\"data\":[{\"ad_id\":\"1\",\"ad_id\":\"2\",\"spend\":\"1e3\"}]}",
+  };
+  static const char * const broken[] = {
+    "{\"data\":[{\"ad_id\":\"1\"}", "{\"data\":[{\"ad_id\":\"1\"}]} x", "{\"data\":[{\"a\":\"\x01\"}]}",
+    "{\"data\":[{\"a\":\"\\q\"}]}", "{\"data\":[{\"a\":01}]}", "{\"data\":[{\"a\":\"\xc3\x28\"}]}",
+    "{\"data\":[{\"a\":1,}]}", "{\"data\":[1]}", "{\"data\":[{\"a\":tru}]}", "{\"data\":[{\"a\":\"\\u12\"}]}",
+    "", "[]", "{\"paging\":{}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (pages[i], strlen (pages[i]));
+      g_autoptr(FdGraphPage) page = fd_graph_page_scan (body);
+      g_autoptr(FdGraphResponse) response = NULL;
+      g_autofree char *tree = dump_tree (pages[i]);
+      g_autoptr(GError) error = NULL;
+      Dump dump = { g_string_new (NULL) };
+      g_autofree char *scanned = NULL;
+
+      g_assert_nonnull (page);
+      g_assert_true (fd_graph_page_foreach_row (page, dump_row, &dump, NULL));
+      scanned = g_string_free (dump.out, FALSE);
+      g_assert_cmpstr (scanned, ==, tree);
+
+      /* paging as json-glib reads it */
+      response = fd_graph_response_parse (200, NULL, body, &error);
+      g_assert_no_error (error);
+      g_assert_true (fd_graph_response_is_page (response));
+      {
+        g_autoptr(JsonNode) root = json_from_string (pages[i], NULL);
+        JsonObject *top = json_node_get_object (root);
+        JsonObject *paging = json_object_has_member (top, "paging") ? json_object_get_object_member (top, "paging") : NULL;
+        JsonObject *cursors = paging && json_object_has_member (paging, "cursors")
+                              ? json_object_get_object_member (paging, "cursors") : NULL;
+
+        g_assert_cmpstr (fd_graph_response_get_next (response), ==,
+                         paging ? json_object_get_string_member_with_default (paging, "next", NULL) : NULL);
+        g_assert_cmpstr (fd_graph_response_get_after (response), ==,
+                         cursors ? json_object_get_string_member_with_default (cursors, "after", NULL) : NULL);
+        g_assert_cmpuint (fd_graph_response_get_n_rows (response), ==,
+                          json_array_get_length (json_object_get_array_member (json_node_get_object (root), "data")));
+      }
+    }
+
+  /* What the scanner refuses, json-glib judges (and refuses too). */
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (broken[i], strlen (broken[i]));
+      g_autoptr(FdGraphPage) page = fd_graph_page_scan (body);
+
+      g_assert_null (page);
+    }
+
+  {
+    g_autoptr(GBytes) body = g_bytes_new_static (broken[0], strlen (broken[0]));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FdGraphResponse) response = fd_graph_response_parse (200, NULL, body, &error);
+
+    g_assert_null (response);
+    g_assert_error (error, FD_GRAPH_ERROR, FD_GRAPH_ERROR_MALFORMED_RESPONSE);
+  }
+
+  /* An envelope next to data goes to json-glib, which judges it. */
+  {
+    const char *text = "{\"data\":[],\"error\":{\"code\":2,\"message\":\"x\"}}";
+    g_autoptr(GBytes) body = g_bytes_new_static (text, strlen (text));
+    g_autoptr(FdGraphResponse) response = fd_graph_response_parse (200, NULL, body, NULL);
+
+    g_assert_true (fd_graph_response_has_error (response));
+  }
 }
 
 /*
@@ -800,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/graph/envelopes", test_envelopes);
   g_test_add_func ("/graph/json-numbers", test_json_numbers);
   g_test_add_func ("/graph/redact", test_redact);
+  g_test_add_func ("/graph/page-scanner", test_page_scanner);
   ADD ("/graph/client/paging", test_paging);
   ADD ("/graph/client/resume-pager", test_resume_pager);
   ADD ("/graph/client/retry-server-errors", test_retry_server_errors);
