@@ -67,6 +67,55 @@ struct _FdInsightsSync
   gint64                 synced_us;
 };
 
+void      _fd_sync_job_free              (Job             *job);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, _fd_sync_job_free)
+
+/* fd-insights-sync-plan.c */
+void      _fd_insights_sync_today        (FdInsightsSync  *self,
+                                          char             out[11]);
+int       _fd_sync_julian                (const char      *day);
+void      _fd_sync_format_julian         (int              day,
+                                          char             out[11]);
+Job      *_fd_sync_job_parse             (const FdSyncJob *stored);
+char     *_fd_sync_job_key               (JobKind          kind,
+                                          FdInsightLevel   level,
+                                          const char      *since,
+                                          const char      *until,
+                                          int              days);
+int       _fd_sync_job_days              (const Job       *job);
+double    _fd_insights_sync_estimate     (FdInsightsSync  *self,
+                                          const Job       *job);
+gboolean  _fd_insights_sync_uses_report  (FdInsightsSync  *self,
+                                          Job             *job);
+gboolean  _fd_insights_sync_plan         (FdInsightsSync  *self,
+                                          GError         **error);
+GQueue   *_fd_insights_sync_load_jobs    (FdInsightsSync  *self,
+                                          GHashTable      *skip,
+                                          GError         **error);
+
+/* fd-insights-sync.c */
+void      _fd_insights_sync_report_progress (FdInsightsSync *self,
+                                             Job            *job,
+                                             double          job_fraction);
+
+/* fd-insights-sync-read.c */
+gboolean  _fd_insights_sync_run_objects  (FdInsightsSync  *self,
+                                          Job             *job,
+                                          GCancellable    *cancellable,
+                                          GError         **error);
+gboolean  _fd_insights_sync_run_insights (FdInsightsSync  *self,
+                                          Job             *job,
+                                          GQueue          *jobs,
+                                          gboolean        *split,
+                                          GCancellable    *cancellable,
+                                          GError         **error);
+gboolean  _fd_insights_sync_run_mark     (FdInsightsSync  *self,
+                                          Job             *job,
+                                          GError         **error);
+void      _fd_insights_sync_submit_ahead (FdInsightsSync  *self,
+                                          GQueue          *jobs,
+                                          GCancellable    *cancellable);
+
 /* fd-insights-sync-rows.c */
 gboolean  _fd_insights_sync_load_known    (FdInsightsSync  *self,
                                            GError         **error);

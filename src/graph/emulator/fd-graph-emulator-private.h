@@ -91,6 +91,12 @@ gboolean  _fd_graph_emulator_save_state (FdGraphEmulator    *self,
                                          GError            **error);
 void      _fd_graph_emulator_reload_state (FdGraphEmulator  *self);
 
+/* fd-emu-control.c */
+void      _fd_emu_handle_control        (FdGraphEmulator    *self,
+                                         SoupServerMessage  *message,
+                                         const char         *path,
+                                         GHashTable         *params);
+
 /* fd-emu-faults.c */
 void         _fd_emu_fault_free          (FdEmuFault        *fault);
 FdEmuFault  *_fd_emu_faults_take         (GPtrArray         *faults,
