@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "fd-graph-error.h"
 #include "fd-graph-util.h"
 #include "fd-test-util.h"
@@ -22,7 +24,6 @@ graph_fixture_set_up (GraphFixture  *f,
   FdEmuAccountSpec eur = { TEST_EUR_ACCOUNT, "Test shop — EUR", "EUR", "Europe/Berlin", 2, 2, 3, 120, 40 };
   FdEmuAccountSpec jpy = { TEST_JPY_ACCOUNT, "Test shop — JPY", "JPY", "Asia/Tokyo", 1, 2, 2, 120, 40 };
 
-  graph_export_dirs ();
   f->dir = fd_test_tmpdir_new ();
   f->now = g_date_time_to_unix (now) * G_USEC_PER_SEC;
   f->token = g_strdup_printf ("EAATestToken%08x%08xZZ", g_random_int (), g_random_int ());
@@ -176,16 +177,34 @@ graph_day (GraphFixture *f,
   return g_date_time_format (day, "%Y-%m-%d");
 }
 
-/* G_TEST_OPTION_ISOLATE_DIRS gives each test its own XDG folders, but only
- * inside this process: hand them to the flightdeck-cli children too. */
-void
-graph_export_dirs (void)
+static char *data_home;
+
+static void
+remove_data_home (void)
 {
-  g_setenv ("XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_setenv ("XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-  g_setenv ("XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_setenv ("XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
-  g_setenv ("HOME", g_get_home_dir (), TRUE);
+  fd_test_tmpdir_free (g_steal_pointer (&data_home));
+}
+
+/**
+ * graph_test_init:
+ *
+ * g_test_init() for the graph suite: tokens in private files under a
+ * temporary $XDG_DATA_HOME of this test program (which the flightdeck-cli
+ * children inherit), never in a keyring of the session, and no proxy
+ * lookups for 127.0.0.1. Call first thing in main(), before any thread.
+ */
+void
+graph_test_init (int    *argc,
+                 char ***argv)
+{
+  data_home = fd_test_tmpdir_new ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("FLIGHTDECK_TOKEN_STORE", "file", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_unsetenv ("FLIGHTDECK_TOKEN");
+  atexit (remove_data_home);
+
+  g_test_init (argc, argv, NULL);
 }
 
 void

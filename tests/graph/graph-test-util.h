@@ -46,7 +46,8 @@ char          *graph_checksum              (FdStore        *store);
 char          *graph_day                   (GraphFixture   *fixture,
                                             const char     *account_id,
                                             int             days_ago);
-void           graph_export_dirs           (void);
+void           graph_test_init             (int            *argc,
+                                            char         ***argv);
 void           graph_wait_until            (gboolean      (*condition) (gpointer),
                                             gpointer        data,
                                             guint           timeout_ms);

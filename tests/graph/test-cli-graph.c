@@ -34,7 +34,6 @@ cli_set_up (CliFixture    *f,
   FdEmuAccountSpec spec = { ACCOUNT, "CLI shop", "EUR", "Europe/Berlin", 2, 2, 3, 120, 30 };
   int status;
 
-  graph_export_dirs ();
   f->dir = fd_test_tmpdir_new ();
   f->ws = g_build_filename (f->dir, "ws", NULL);
   f->token = g_strdup_printf ("EAACliToken%08x%08x", g_random_int (), g_random_int ());
@@ -439,6 +438,7 @@ test_object_writes (CliFixture    *f,
   g_assert_nonnull (strstr (out, "is now PAUSED at Meta"));
 
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   out = fd_test_run_cli (f->ws, &status, &err, "object", "budget", adset, "42.50", NULL);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "42.50 EUR"));
@@ -551,11 +551,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("FLIGHTDECK_TOKEN_STORE", "file", TRUE);
-  /* The isolated XDG folders hide the system proxy settings' schema. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_unsetenv ("FLIGHTDECK_TOKEN");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  graph_test_init (&argc, &argv);
 
   ADD ("/cli-graph/account-add", test_account_add);
   ADD ("/cli-graph/account-add-errors", test_account_add_errors);

@@ -646,10 +646,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("FLIGHTDECK_TOKEN_STORE", "file", TRUE);
-  /* The isolated XDG folders hide the system proxy settings' schema. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  graph_test_init (&argc, &argv);
 
   ADD ("/sync/multipage", test_multipage, NULL);
   ADD ("/sync/currency-offset", test_currency_offset, NULL);

@@ -38,7 +38,6 @@ kill_set_up (KillFixture   *f,
   g_autoptr(GDateTime) until = g_date_time_add_days (now, -10);
   FdEmuAccountSpec spec = { KILL_ACCOUNT, "Kill test", "EUR", "UTC", 3, 2, 5, 120, 30 };
 
-  graph_export_dirs ();
   f->dir = fd_test_tmpdir_new ();
   f->token = g_strdup_printf ("EAAKillTest%08x", g_random_int ());
   /* Days long past: the emulator's numbers for them no longer move. */
@@ -291,11 +290,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("FLIGHTDECK_TOKEN_STORE", "file", TRUE);
-  /* The isolated XDG folders hide the system proxy settings' schema. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_unsetenv ("FLIGHTDECK_TOKEN");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  graph_test_init (&argc, &argv);
 
   g_test_add ("/sync-kill/while-held", KillFixture, NULL, kill_set_up, test_kill_while_held, kill_tear_down);
   g_test_add ("/sync-kill/at-random", KillFixture, NULL, kill_set_up, test_kill_at_random, kill_tear_down);

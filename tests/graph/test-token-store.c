@@ -252,8 +252,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("FLIGHTDECK_TOKEN_STORE", "file", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  graph_test_init (&argc, &argv);
 
   g_test_add_func ("/token-store/file", test_file_store);
   g_test_add_func ("/token-store/file-tightens", test_file_store_tightens);
