@@ -30,5 +30,8 @@ gboolean fd_cli_demo_assets (FdWorkspace  *workspace,
 extern const FdCliCommand fd_cli_media_commands[];
 extern const FdCliCommand fd_cli_rules_commands[];
 extern const FdCliCommand fd_cli_triage_commands[];
+extern const FdCliCommand fd_cli_accounts_commands[];
+extern const FdCliCommand fd_cli_sync_commands[];
+extern const FdCliCommand fd_cli_library_commands[];
 
 G_END_DECLS

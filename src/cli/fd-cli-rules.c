@@ -405,8 +405,8 @@ print_backtest (FdBacktest *result)
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (fd_backtest_firing_get_at (firing) / G_USEC_PER_SEC);
       g_autofree char *when = g_date_time_format_iso8601 (utc);
       g_autofree char *actions = g_strjoinv (", ", (char **)fd_backtest_firing_get_actions (firing));
-      g_autofree char *effect = fd_currency_format_major (fd_backtest_firing_get_spend_effect (firing),
-                                                          fd_backtest_firing_get_currency (firing));
+      g_autofree char *effect = fd_currency_format_major (fd_backtest_firing_get_currency (firing),
+                                                          fd_backtest_firing_get_spend_effect (firing));
 
       printf ("%s  %-20s %s — %s (spend %s)\n", when, fd_backtest_firing_get_object_id (firing),
               actions, fd_backtest_firing_get_explanation (firing), effect);
@@ -418,10 +418,10 @@ print_backtest (FdBacktest *result)
 
   for (guint i = 0; i < n_totals; i++)
     {
-      g_autofree char *avoided = fd_currency_format_major (totals[i].spend_avoided, totals[i].currency);
-      g_autofree char *added = fd_currency_format_major (totals[i].spend_added, totals[i].currency);
-      g_autofree char *removed = fd_currency_format_major (totals[i].spend_removed, totals[i].currency);
-      g_autofree char *forgone = fd_currency_format_major (totals[i].value_forgone, totals[i].currency);
+      g_autofree char *avoided = fd_currency_format_major (totals[i].currency, totals[i].spend_avoided);
+      g_autofree char *added = fd_currency_format_major (totals[i].currency, totals[i].spend_added);
+      g_autofree char *removed = fd_currency_format_major (totals[i].currency, totals[i].spend_removed);
+      g_autofree char *forgone = fd_currency_format_major (totals[i].currency, totals[i].value_forgone);
 
       printf (_("  %s: spend avoided %s, added %s, cut %s; purchase value forgone %s\n"),
               totals[i].currency, avoided, added, removed, forgone);
@@ -498,7 +498,7 @@ parse_cpa (const char      *text,
     }
 
   *change = FD_TARGET_SET;
-  return fd_currency_parse_major (text, currency, minor, error);
+  return fd_currency_parse_input (currency, text, minor, error);
 }
 
 static gboolean
@@ -544,7 +544,7 @@ print_targets (FdStore    *store,
       !fd_target_get (store, object_id, TRUE, &cpa, &roas, NULL))
     return;
 
-  cpa_text = cpa >= 0 ? fd_currency_format (cpa, currency) : g_strdup (_("none"));
+  cpa_text = cpa >= 0 ? fd_currency_format (currency, cpa) : g_strdup (_("none"));
   roas_text = !isnan (roas) ? g_strdup_printf ("%g", roas) : g_strdup (_("none"));
 
   printf (_("%s: target CPA %s%s, target ROAS %s%s\n"), object_id,

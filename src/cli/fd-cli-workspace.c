@@ -17,6 +17,7 @@
 #include "fd-cli-private.h"
 #include "fd-core-error.h"
 #include "fd-demo.h"
+#include "fd-graph-demo.h"
 #include "fd-ownership.h"
 #include "fd-roster.h"
 #include "fd-rulebook.h"
@@ -133,10 +134,30 @@ demo_audit (FdWorkspace  *workspace,
   return TRUE;
 }
 
+static gboolean
+demo_ad_account (FdWorkspace  *workspace,
+                 GError      **error)
+{
+  g_autoptr(FdTokenStore) tokens = fd_token_store_new ();
+  g_autoptr(FdAdAccount) account = NULL;
+  FdInsightsSyncSummary summary = { 0 };
+
+  if (!(account = fd_graph_demo_populate (workspace, tokens, &summary, error)))
+    return FALSE;
+
+  printf (_("  Ad account:  %s “%s” (%s, %s), served by the local Graph emulator\n"),
+          fd_ad_account_get_id (account), fd_ad_account_get_name (account),
+          fd_ad_account_get_currency (account), fd_ad_account_get_timezone (account));
+  printf (_("  Synced:      %lld campaigns, ad sets and ads; %lld daily rows (%s to %s), %lld hourly rows\n"),
+          (long long)summary.objects, (long long)summary.daily_rows, summary.since, summary.until, (long long)summary.hourly_rows);
+  return TRUE;
+}
+
 static const DemoStep demo_steps[] = {
   demo_team,
   fd_cli_demo_assets,
   demo_rules,
+  demo_ad_account,
   demo_audit,
 };
 

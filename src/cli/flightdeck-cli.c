@@ -30,6 +30,9 @@ static const FdCliCommand * const modules[] = {
   fd_cli_media_commands,
   fd_cli_rules_commands,
   fd_cli_triage_commands,
+  fd_cli_accounts_commands,
+  fd_cli_sync_commands,
+  fd_cli_library_commands,
 };
 
 static void

@@ -15,6 +15,7 @@
 #include "fd-asset-catalog.h"
 #include "fd-audit-log.h"
 #include "fd-brief.h"
+#include "fd-insights-store.h"
 #include "fd-ownership.h"
 #include "fd-reviewer-policy.h"
 #include "fd-roster.h"
@@ -51,6 +52,7 @@ static const FdAuditedTable audited_tables[] = {
   { "replacement",  FD_REPLACEMENT_SNAPSHOT_SQL,  "SELECT CAST (id AS TEXT) FROM replacement_request" },
   { "retirement",   FD_RETIREMENT_SNAPSHOT_SQL,   "SELECT CAST (id AS TEXT) FROM retirement" },
   { "notification", FD_NOTIFICATION_SNAPSHOT_SQL, "SELECT CAST (id AS TEXT) FROM triage_notification" },
+  { "ad_account", FD_AD_ACCOUNT_SNAPSHOT_SQL, "SELECT id FROM ad_account" },
 };
 
 void

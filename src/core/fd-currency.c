@@ -15,75 +15,151 @@
 #include "fd-core-error.h"
 #include "fd-currency.h"
 
-/* Currencies Meta counts in whole units (offset 1); every other currency
- * Meta supports has offset 100. (Meta's list differs from ISO 4217 for
- * some, such as HUF and TWD, which Meta treats as having no minor unit.) */
-static const char * const whole_unit_currencies[] = {
+/* Meta's currency table ("Currency codes", Marketing API): these have an
+ * offset of 1; every other supported currency has 100. */
+static const char * const offset_one[] = {
   "CLP", "COP", "CRC", "HUF", "IDR", "ISK", "JPY", "KRW", "PYG", "TWD", "VND",
 };
 
 /**
  * fd_currency_get_offset:
- * @currency: an ISO 4217 code such as "EUR"
+ * @code: an ISO 4217 code such as "EUR"
  *
- * Returns: minor units per major unit: 1 for JPY and the like, else 100
+ * Returns: how many minor units make one major unit at Meta: 1 or 100
  */
-int
-fd_currency_get_offset (const char *currency)
+guint
+fd_currency_get_offset (const char *code)
 {
-  for (guint i = 0; currency != NULL && i < G_N_ELEMENTS (whole_unit_currencies); i++)
-    if (g_ascii_strcasecmp (currency, whole_unit_currencies[i]) == 0)
+  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (offset_one); i++)
+    if (g_ascii_strcasecmp (code, offset_one[i]) == 0)
       return 1;
 
   return 100;
 }
 
-double
-fd_currency_to_major (gint64      minor,
-                      const char *currency)
-{
-  return (double)minor / fd_currency_get_offset (currency);
-}
-
 /**
- * fd_currency_round_minor:
- * @major: an amount in major units, such as 31.2 (EUR) or 2500 (JPY)
+ * fd_currency_get_digits:
  *
- * Returns: the nearest amount in minor units, halves away from zero
+ * Returns: the decimal digits of the minor unit: 0 or 2
  */
-gint64
-fd_currency_round_minor (double      major,
-                         const char *currency)
+guint
+fd_currency_get_digits (const char *code)
 {
-  double minor = major * fd_currency_get_offset (currency);
+  return fd_currency_get_offset (code) == 1 ? 0 : 2;
+}
 
-  /* Products such as 19.99 × 100 land a hair below the integer they mean;
-   * nudge by a relative epsilon before rounding. */
-  minor += copysign (fabs (minor) * 1e-12, minor);
-  return (gint64)llround (minor);
+gboolean
+fd_currency_is_valid_code (const char *code)
+{
+  if (code == NULL || strlen (code) != 3)
+    return FALSE;
+
+  for (guint i = 0; i < 3; i++)
+    if (!g_ascii_isupper (code[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+fail_parse (const char  *text,
+            GError     **error)
+{
+  g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
+               _("“%s” is not an amount of money."), text ? text : "");
+  return FALSE;
 }
 
 /**
- * fd_currency_parse_major:
- * @text: an amount as a person types it: "25", "25.5", "1250.00"
- * @minor: (out): the amount in minor units
+ * fd_currency_parse_wire:
+ * @code: the currency of the amount
+ * @text: a decimal in major units, as Meta writes spend ("14.35", "149.7",
+ *   "-0.5", "1200")
+ * @minor_out: (out): the amount in minor units
  *
- * Parses decimal text exactly (no floating point): "19.99" EUR is 1999.
- * More decimals than the currency has is an error, not a rounding.
+ * Converts exactly, digit by digit, without going through a double. Digits
+ * beyond the minor unit are rounded half away from zero (Meta sometimes
+ * sends more of them for currencies with an offset of 1).
+ *
+ * Returns: %FALSE with @error set if @text is not a plain decimal or does
+ *   not fit
  */
 gboolean
-fd_currency_parse_major (const char  *text,
-                         const char  *currency,
-                         gint64      *minor,
+fd_currency_parse_wire (const char  *code,
+                        const char  *text,
+                        gint64      *minor_out,
+                        GError     **error)
+{
+  guint digits = fd_currency_get_digits (code);
+  const char *p = text;
+  gboolean negative = FALSE;
+  gboolean any_digit = FALSE;
+  guint64 value = 0;
+  guint fraction = 0;
+  gboolean round_up = FALSE;
+
+  if (p == NULL)
+    return fail_parse (text, error);
+
+  if (*p == '-' || *p == '+')
+    negative = (*p++ == '-');
+
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      if (value > (G_MAXINT64 / 10 - 9) / 100)
+        return fail_parse (text, error);
+      value = value * 10 + (guint64)(*p - '0');
+      any_digit = TRUE;
+    }
+
+  if (*p == '.')
+    {
+      p++;
+      for (; g_ascii_isdigit (*p); p++, fraction++)
+        {
+          any_digit = TRUE;
+          if (fraction < digits)
+            value = value * 10 + (guint64)(*p - '0');
+          else if (fraction == digits)
+            round_up = (*p >= '5');
+        }
+    }
+
+  if (!any_digit || *p != '\0')
+    return fail_parse (text, error);
+
+  for (; fraction < digits; fraction++)
+    value *= 10;
+
+  if (round_up)
+    value++;
+
+  *minor_out = negative ? -(gint64)value : (gint64)value;
+  return TRUE;
+}
+
+/**
+ * fd_currency_parse_input:
+ * @text: an amount as a person types it: "25", "25.5", "1250.00"
+ * @minor_out: (out): the amount in minor units
+ *
+ * Parses decimal text exactly (no floating point): "19.99" EUR is 1999.
+ * Unlike what Meta sends, a person's amount with more decimals than the
+ * currency has is refused, not rounded: nobody means half a cent.
+ */
+gboolean
+fd_currency_parse_input (const char  *code,
+                         const char  *text,
+                         gint64      *minor_out,
                          GError     **error)
 {
-  int offset = fd_currency_get_offset (currency);
-  int decimals = offset == 100 ? 2 : 0;
+  guint offset = fd_currency_get_offset (code);
+  guint decimals = fd_currency_get_digits (code);
   g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
   const char *p = clean;
   gint64 whole = 0;
   gint64 fraction = 0;
-  int fraction_digits = 0;
+  guint fraction_digits = 0;
 
   if (!g_ascii_isdigit (*p))
     goto invalid;
@@ -104,7 +180,7 @@ fd_currency_parse_major (const char  *text,
                          decimals == 0 ? _("%s has no minor unit: “%s” cannot be charged; "
                                            "use a whole amount.")
                                        : _("%s has two decimals: “%s” has more."),
-                         currency, clean);
+                         code, clean);
             return FALSE;
           }
         if (fraction_digits < decimals)
@@ -117,7 +193,7 @@ fd_currency_parse_major (const char  *text,
   for (; fraction_digits < decimals; fraction_digits++)
     fraction *= 10;
 
-  *minor = whole * offset + fraction;
+  *minor_out = whole * offset + fraction;
   return TRUE;
 
 invalid:
@@ -126,28 +202,75 @@ invalid:
   return FALSE;
 }
 
+double
+fd_currency_to_major (const char *code,
+                      gint64      minor)
+{
+  return (double)minor / fd_currency_get_offset (code);
+}
+
+/**
+ * fd_currency_round_minor:
+ * @major: an amount in major units, such as 31.2 (EUR) or 2500 (JPY)
+ *
+ * Returns: the nearest amount in minor units, halves away from zero
+ */
+gint64
+fd_currency_round_minor (const char *code,
+                         double      major)
+{
+  double minor = major * fd_currency_get_offset (code);
+
+  /* Products such as 19.99 × 100 land a hair below the integer they mean;
+   * nudge by a relative epsilon before rounding. */
+  minor += copysign (fabs (minor) * 1e-12, minor);
+  return (gint64)llround (minor);
+}
+
+/**
+ * fd_currency_format_decimal:
+ *
+ * Returns: (transfer full): @minor as a plain decimal in major units, with
+ *   all the digits of the minor unit, for files and JSON: "14.35", "0.05",
+ *   "-3.00", "1200"
+ */
+char *
+fd_currency_format_decimal (const char *code,
+                            gint64      minor)
+{
+  guint offset = fd_currency_get_offset (code);
+  guint64 magnitude = minor < 0 ? (guint64)(-(minor + 1)) + 1 : (guint64)minor;
+
+  if (offset == 1)
+    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, minor < 0 ? "-" : "", magnitude);
+
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u", minor < 0 ? "-" : "",
+                          magnitude / offset, (guint)(magnitude % offset));
+}
+
 /**
  * fd_currency_format:
  *
- * Returns: (transfer full): "25.50 EUR", "2500 JPY"
+ * Returns: (transfer full): @minor for people, with its currency:
+ *   "25.50 EUR", "2500 JPY"
  */
 char *
-fd_currency_format (gint64      minor,
-                    const char *currency)
+fd_currency_format (const char *code,
+                    gint64      minor)
 {
-  int offset = fd_currency_get_offset (currency);
+  g_autofree char *decimal = fd_currency_format_decimal (code, minor);
 
-  if (offset == 1)
-    return g_strdup_printf ("%" G_GINT64_FORMAT " %s", minor, currency);
-
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d %s",
-                          minor < 0 ? "-" : "",
-                          ABS (minor) / offset, (int)(ABS (minor) % offset), currency);
+  return g_strdup_printf ("%s %s", decimal, code);
 }
 
+/**
+ * fd_currency_format_major:
+ *
+ * Like fd_currency_format() for an amount in major units (rounded).
+ */
 char *
-fd_currency_format_major (double      major,
-                          const char *currency)
+fd_currency_format_major (const char *code,
+                          double      major)
 {
-  return fd_currency_format (fd_currency_round_minor (major, currency), currency);
+  return fd_currency_format (code, fd_currency_round_minor (code, major));
 }

@@ -11,22 +11,35 @@
 
 G_BEGIN_DECLS
 
-/* Money is stored in the currency's minor unit, the way Meta's Marketing API
- * reads and writes budgets: 2500 is €25.00 but ¥2,500. The number of minor
- * units per major unit is Meta's "offset" for the currency. */
+/* Money is an integer count of the currency's minor unit, as Meta's
+ * Marketing API counts it: the "offset" is 100 for most currencies and 1
+ * for the ones Meta bills without decimals (JPY, KRW, TWD, …), whatever
+ * ISO 4217 says (HUF, ISK and TWD have minor units there, not at Meta).
+ * Every function takes the currency code first. */
 
-int       fd_currency_get_offset   (const char  *currency);
-double    fd_currency_to_major     (gint64       minor,
-                                    const char  *currency);
-gint64    fd_currency_round_minor  (double       major,
-                                    const char  *currency);
-gboolean  fd_currency_parse_major  (const char  *text,
-                                    const char  *currency,
-                                    gint64      *minor,
-                                    GError     **error);
-char     *fd_currency_format       (gint64       minor,
-                                    const char  *currency);
-char     *fd_currency_format_major (double       major,
-                                    const char  *currency);
+guint     fd_currency_get_offset     (const char  *code);
+guint     fd_currency_get_digits     (const char  *code);
+gboolean  fd_currency_is_valid_code  (const char  *code);
+
+gboolean  fd_currency_parse_wire     (const char  *code,
+                                      const char  *text,
+                                      gint64      *minor_out,
+                                      GError     **error);
+gboolean  fd_currency_parse_input    (const char  *code,
+                                      const char  *text,
+                                      gint64      *minor_out,
+                                      GError     **error);
+
+double    fd_currency_to_major       (const char  *code,
+                                      gint64       minor);
+gint64    fd_currency_round_minor    (const char  *code,
+                                      double       major);
+
+char     *fd_currency_format_decimal (const char  *code,
+                                      gint64       minor);
+char     *fd_currency_format         (const char  *code,
+                                      gint64       minor);
+char     *fd_currency_format_major   (const char  *code,
+                                      double       major);
 
 G_END_DECLS

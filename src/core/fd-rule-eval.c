@@ -536,7 +536,7 @@ format_value (FdRuleEval *eval,
   switch (unit)
     {
     case FD_RULE_UNIT_MONEY:
-      return fd_currency_format_major (value, eval->account->currency);
+      return fd_currency_format_major (eval->account->currency, value);
     case FD_RULE_UNIT_PERCENT:
       return g_strdup_printf ("%.2f%%", value);
     case FD_RULE_UNIT_COUNT:

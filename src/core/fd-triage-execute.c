@@ -216,8 +216,8 @@ set_budget (Execution         *execution,
     }
 
   next = fd_triage_compute_budget (execution->daily_budget, outcome->action, execution->currency);
-  before = fd_currency_format (execution->daily_budget, execution->currency);
-  after = fd_currency_format (next, execution->currency);
+  before = fd_currency_format (execution->currency, execution->daily_budget);
+  after = fd_currency_format (execution->currency, next);
 
   if (next == execution->daily_budget)
     {

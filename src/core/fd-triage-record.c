@@ -115,8 +115,8 @@ request_approval (FdMutation        *mutation,
   g_autoptr(GPtrArray) people = fd_rulebook_resolve_people (store, approver, NULL);
   g_autoptr(FdOwnershipEntry) owner = NULL;
   g_autofree char *actions = g_strjoinv (", ", (char **)fd_triage_decision_get_actions (decision));
-  g_autofree char *stake = fd_currency_format (fd_triage_decision_get_stake (decision),
-                                               fd_triage_decision_get_currency (decision));
+  g_autofree char *stake = fd_currency_format (fd_triage_decision_get_currency (decision),
+                                               fd_triage_decision_get_stake (decision));
   g_autofree char *message = NULL;
 
   message = g_strdup_printf (_("Decision %lld awaits your approval: rule “%s” would "

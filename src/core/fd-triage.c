@@ -118,9 +118,9 @@ fd_triage_compute_budget (gint64              current_minor,
   gint64 next = (gint64)llround (scaled + copysign (fabs (scaled) * 1e-12, scaled));
 
   if (action->has_min)
-    next = MAX (next, fd_currency_round_minor (action->min, currency));
+    next = MAX (next, fd_currency_round_minor (currency, action->min));
   if (action->has_max)
-    next = MIN (next, fd_currency_round_minor (action->max, currency));
+    next = MIN (next, fd_currency_round_minor (currency, action->max));
 
   if (action->percent > 0)
     next = MAX (next, current_minor);
@@ -359,7 +359,7 @@ stake_of (RunRule             *run_rule,
           gint64               at)
 {
   double spend = fd_rule_eval_spend (eval, at - G_TIME_SPAN_DAY, at);
-  gint64 stake = fd_currency_round_minor (isnan (spend) ? 0 : spend, account->currency);
+  gint64 stake = fd_currency_round_minor (account->currency, isnan (spend) ? 0 : spend);
 
   for (guint i = 0; i < run_rule->def->actions->len; i++)
     {
@@ -382,7 +382,7 @@ needs_approval (RunRule             *run_rule,
   if (!def->has_approval || !run_rule->remote)
     return FALSE;
 
-  return def->approval_always || stake > fd_currency_round_minor (def->approval_above, account->currency);
+  return def->approval_always || stake > fd_currency_round_minor (account->currency, def->approval_above);
 }
 
 static void

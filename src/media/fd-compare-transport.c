@@ -460,6 +460,24 @@ fd_compare_transport_set_frame_func (FdCompareTransport *self,
 }
 
 /**
+ * fd_compare_transport_set_pair_func:
+ * @func: (nullable): receives the two frames on screen each time either
+ *   changes, on a streaming thread
+ *
+ * For what combines the two sides, such as their difference.
+ */
+void
+fd_compare_transport_set_pair_func (FdCompareTransport *self,
+                                    FdFramePairFunc     func,
+                                    gpointer            user_data,
+                                    GDestroyNotify      destroy)
+{
+  g_return_if_fail (FD_IS_COMPARE_TRANSPORT (self));
+
+  fd_frame_pair_gate_set_pair_output (self->gate, func, user_data, destroy);
+}
+
+/**
  * fd_compare_transport_dup_presented:
  * @frame: (out) (optional): its frame on the master timeline
  *

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "fd-frame-pair-gate.h"
 #include "fd-player.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,10 @@ FdPlayer           *fd_compare_transport_get_player     (FdCompareTransport *sel
 void                fd_compare_transport_set_frame_func (FdCompareTransport *self,
                                                          FdCompareSide       side,
                                                          FdPlayerFrameFunc   func,
+                                                         gpointer            user_data,
+                                                         GDestroyNotify      destroy);
+void                fd_compare_transport_set_pair_func  (FdCompareTransport *self,
+                                                         FdFramePairFunc     func,
                                                          gpointer            user_data,
                                                          GDestroyNotify      destroy);
 GstSample          *fd_compare_transport_dup_presented  (FdCompareTransport *self,

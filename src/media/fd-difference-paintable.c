@@ -39,6 +39,14 @@ struct _FdDifferencePaintable
   gboolean          stale;
   guint64           n_computed;
   GCancellable     *cancellable;
+
+  /* Fed mode: the pair comes from whoever pairs the sides (see
+   * fd_difference_paintable_set_pair()), not from the two paintables. */
+  GMutex            pair_lock;
+  gboolean          fed;
+  GstSample        *pair[2];
+  GMainContext     *context;
+  GSource          *pair_source;
 };
 
 static void paintable_iface_init (GdkPaintableInterface *iface);
@@ -160,10 +168,27 @@ on_computed (GObject      *source,
 static void
 schedule (FdDifferencePaintable *self)
 {
-  GstSample *a = fd_video_paintable_get_sample (self->a);
-  GstSample *b = fd_video_paintable_get_sample (self->b);
+  g_autoptr(GstSample) a = NULL;
+  g_autoptr(GstSample) b = NULL;
   g_autoptr(GTask) task = NULL;
   Job *job;
+
+  g_mutex_lock (&self->pair_lock);
+  if (self->fed)
+    {
+      a = self->pair[0] ? gst_sample_ref (self->pair[0]) : NULL;
+      b = self->pair[1] ? gst_sample_ref (self->pair[1]) : NULL;
+    }
+  g_mutex_unlock (&self->pair_lock);
+
+  if (!self->fed)
+    {
+      GstSample *sa = fd_video_paintable_get_sample (self->a);
+      GstSample *sb = fd_video_paintable_get_sample (self->b);
+
+      a = sa ? gst_sample_ref (sa) : NULL;
+      b = sb ? gst_sample_ref (sb) : NULL;
+    }
 
   if (!self->active || a == NULL || b == NULL)
     return;
@@ -191,7 +216,55 @@ static void
 on_side_changed (GdkPaintable          *side,
                  FdDifferencePaintable *self)
 {
+  if (!self->fed)
+    schedule (self);
+}
+
+static gboolean
+pair_arrived_on_main (gpointer data)
+{
+  FdDifferencePaintable *self = data;
+
+  g_mutex_lock (&self->pair_lock);
+  g_clear_pointer (&self->pair_source, g_source_unref);
+  g_mutex_unlock (&self->pair_lock);
+
   schedule (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * fd_difference_paintable_set_pair:
+ * @a: the frame side A shows
+ * @b: the frame side B shows with it
+ *
+ * Feeds the paintable the two frames on screen as one pair; any thread.
+ * From the first call on, it no longer reads the two sides' paintables,
+ * which update one after the other and would for a moment pair a new
+ * frame with an old one.
+ */
+void
+fd_difference_paintable_set_pair (FdDifferencePaintable *self,
+                                  GstSample             *a,
+                                  GstSample             *b)
+{
+  g_return_if_fail (FD_IS_DIFFERENCE_PAINTABLE (self));
+
+  g_mutex_lock (&self->pair_lock);
+  self->fed = TRUE;
+  g_clear_pointer (&self->pair[0], gst_sample_unref);
+  g_clear_pointer (&self->pair[1], gst_sample_unref);
+  self->pair[0] = gst_sample_ref (a);
+  self->pair[1] = gst_sample_ref (b);
+  if (self->pair_source == NULL)
+    {
+      self->pair_source = g_idle_source_new ();
+      g_source_set_priority (self->pair_source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (self->pair_source, pair_arrived_on_main,
+                             g_object_ref (self), g_object_unref);
+      g_source_attach (self->pair_source, self->context);
+    }
+  g_mutex_unlock (&self->pair_lock);
 }
 
 static void
@@ -246,6 +319,19 @@ fd_difference_paintable_dispose (GObject *object)
 }
 
 static void
+fd_difference_paintable_finalize (GObject *object)
+{
+  FdDifferencePaintable *self = (FdDifferencePaintable *)object;
+
+  g_clear_pointer (&self->pair[0], gst_sample_unref);
+  g_clear_pointer (&self->pair[1], gst_sample_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_mutex_clear (&self->pair_lock);
+
+  G_OBJECT_CLASS (fd_difference_paintable_parent_class)->finalize (object);
+}
+
+static void
 fd_difference_paintable_get_property (GObject    *object,
                                       guint       prop_id,
                                       GValue     *value,
@@ -290,6 +376,7 @@ fd_difference_paintable_class_init (FdDifferencePaintableClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = fd_difference_paintable_dispose;
+  object_class->finalize = fd_difference_paintable_finalize;
   object_class->get_property = fd_difference_paintable_get_property;
   object_class->set_property = fd_difference_paintable_set_property;
 
@@ -307,6 +394,8 @@ fd_difference_paintable_init (FdDifferencePaintable *self)
   self->gain = 4;
   self->compatible = TRUE;
   self->cancellable = g_cancellable_new ();
+  self->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&self->pair_lock);
 }
 
 /**

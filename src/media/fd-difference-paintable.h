@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (FdDifferencePaintable, fd_difference_paintable, FD, DIFFER
 
 FdDifferencePaintable *fd_difference_paintable_new            (FdVideoPaintable      *a,
                                                                FdVideoPaintable      *b);
+void                   fd_difference_paintable_set_pair     (FdDifferencePaintable *self,
+                                                             GstSample             *a,
+                                                             GstSample             *b);
 void                   fd_difference_paintable_set_gain       (FdDifferencePaintable *self,
                                                                double                 gain);
 double                 fd_difference_paintable_get_gain       (FdDifferencePaintable *self);

@@ -57,6 +57,10 @@ struct _FdFramePairGate
   gint64    newest[2];      /* master frame of the newest pushed, or -1 */
   Held     *presented[2];
   Output    outputs[2];
+
+  FdFramePairFunc pair_func;
+  gpointer        pair_data;
+  GDestroyNotify  pair_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (FdFramePairGate, fd_frame_pair_gate, G_TYPE_OBJECT)
@@ -102,6 +106,8 @@ fd_frame_pair_gate_finalize (GObject *object)
       if (self->outputs[side].destroy != NULL)
         self->outputs[side].destroy (self->outputs[side].data);
     }
+  if (self->pair_destroy != NULL)
+    self->pair_destroy (self->pair_data);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (fd_frame_pair_gate_parent_class)->finalize (object);
@@ -198,6 +204,74 @@ fd_frame_pair_gate_reset (FdFramePairGate *self)
   g_mutex_unlock (&self->lock);
 }
 
+/**
+ * fd_frame_pair_gate_set_pair_output:
+ * @func: (nullable): receives both presented frames each time either
+ *   changes, taken together, on a streaming thread
+ *
+ * For consumers of the pair itself, such as the difference of the two
+ * sides: they must never combine a side's new frame with the other's old
+ * one, which separate per-side outputs cannot promise.
+ */
+void
+fd_frame_pair_gate_set_pair_output (FdFramePairGate *self,
+                                    FdFramePairFunc  func,
+                                    gpointer         user_data,
+                                    GDestroyNotify   destroy)
+{
+  GDestroyNotify old_destroy;
+  gpointer old_data;
+
+  g_return_if_fail (FD_IS_FRAME_PAIR_GATE (self));
+
+  g_mutex_lock (&self->lock);
+  old_destroy = self->pair_destroy;
+  old_data = self->pair_data;
+  self->pair_func = func;
+  self->pair_data = user_data;
+  self->pair_destroy = destroy;
+  g_mutex_unlock (&self->lock);
+
+  if (old_destroy != NULL)
+    old_destroy (old_data);
+}
+
+typedef struct
+{
+  FdFramePairFunc func;
+  gpointer        data;
+  GstSample      *samples[2];
+} PairDelivery;
+
+/* Under the lock: what the pair output should get, if anything changed. */
+static void
+take_pair_locked (FdFramePairGate *self,
+                  Held            *to_show[2],
+                  PairDelivery    *pair)
+{
+  *pair = (PairDelivery) { NULL, NULL, { NULL, NULL } };
+
+  if (self->pair_func == NULL || (to_show[0] == NULL && to_show[1] == NULL) ||
+      self->presented[0] == NULL || self->presented[1] == NULL)
+    return;
+
+  pair->func = self->pair_func;
+  pair->data = self->pair_data;
+  pair->samples[0] = gst_sample_ref (self->presented[0]->sample);
+  pair->samples[1] = gst_sample_ref (self->presented[1]->sample);
+}
+
+static void
+deliver_pair (PairDelivery *pair)
+{
+  if (pair->func == NULL)
+    return;
+
+  pair->func (pair->samples[0], pair->samples[1], pair->data);
+  gst_sample_unref (pair->samples[0]);
+  gst_sample_unref (pair->samples[1]);
+}
+
 /* Shows @to_show[side] through the outputs; frees them. Unlocked. */
 static void
 deliver (Output  outputs[2],
@@ -235,6 +309,7 @@ fd_frame_pair_gate_flush (FdFramePairGate *self)
 {
   Held *to_show[2] = { NULL, NULL };
   Output outputs[2];
+  PairDelivery pair;
 
   g_return_if_fail (FD_IS_FRAME_PAIR_GATE (self));
 
@@ -251,9 +326,11 @@ fd_frame_pair_gate_flush (FdFramePairGate *self)
       g_queue_clear_full (&self->held[s], (GDestroyNotify)held_free);
     }
   set_presented_locked (self, to_show);
+  take_pair_locked (self, to_show, &pair);
   g_mutex_unlock (&self->lock);
 
   deliver (outputs, to_show);
+  deliver_pair (&pair);
 }
 
 /* The newest held frame of @side that is at most one frame past @limit;
@@ -325,6 +402,8 @@ fd_frame_pair_gate_push (FdFramePairGate *self,
   Held *to_show[2] = { NULL, NULL };
   Output outputs[2];
 
+  PairDelivery pair;
+
   g_return_if_fail (FD_IS_FRAME_PAIR_GATE (self));
   g_return_if_fail (side == 0 || side == 1);
 
@@ -357,9 +436,11 @@ fd_frame_pair_gate_push (FdFramePairGate *self,
     }
 
   set_presented_locked (self, to_show);
+  take_pair_locked (self, to_show, &pair);
   g_mutex_unlock (&self->lock);
 
   deliver (outputs, to_show);
+  deliver_pair (&pair);
 }
 
 /**

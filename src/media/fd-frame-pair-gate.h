@@ -11,6 +11,15 @@
 
 G_BEGIN_DECLS
 
+/**
+ * FdFramePairFunc:
+ * @a: the frame side A presents
+ * @b: the frame side B presents with it
+ */
+typedef void (*FdFramePairFunc) (GstSample *a,
+                                 GstSample *b,
+                                 gpointer   user_data);
+
 #define FD_TYPE_FRAME_PAIR_GATE (fd_frame_pair_gate_get_type ())
 
 G_DECLARE_FINAL_TYPE (FdFramePairGate, fd_frame_pair_gate, FD, FRAME_PAIR_GATE, GObject)
@@ -21,6 +30,10 @@ void             fd_frame_pair_gate_set_output    (FdFramePairGate   *self,
                                                    FdPlayerFrameFunc  func,
                                                    gpointer           user_data,
                                                    GDestroyNotify     destroy);
+void             fd_frame_pair_gate_set_pair_output (FdFramePairGate *self,
+                                                     FdFramePairFunc  func,
+                                                     gpointer         user_data,
+                                                     GDestroyNotify   destroy);
 void             fd_frame_pair_gate_set_locked    (FdFramePairGate   *self,
                                                    gboolean           locked);
 void             fd_frame_pair_gate_flush         (FdFramePairGate   *self);

@@ -491,6 +491,14 @@ push_frame (GstSample *sample,
 }
 
 static void
+push_pair (GstSample *a,
+           GstSample *b,
+           gpointer   data)
+{
+  fd_difference_paintable_set_pair (data, a, b);
+}
+
+static void
 fd_compare_view_init (FdCompareView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -512,6 +520,9 @@ fd_compare_view_init (FdCompareView *self)
       g_signal_connect_object (player, "notify::error", G_CALLBACK (update_notice), self, G_CONNECT_SWAPPED);
     }
   self->difference = fd_difference_paintable_new (self->paintables[0], self->paintables[1]);
+  /* The difference takes the two frames on screen as one pair. */
+  fd_compare_transport_set_pair_func (self->transport, push_pair,
+                                      g_object_ref (self->difference), g_object_unref);
   fd_media_canvas_set_difference (self->canvas, GDK_PAINTABLE (self->difference));
   fd_media_canvas_set_labels (self->canvas, "A", "B");
 

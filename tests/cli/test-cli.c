@@ -149,6 +149,7 @@ test_people_and_owners (Fixture       *f,
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (out, ==, "1\n");
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   out = RUN (f->ws, &status, &err, "person", "add", "--name", "Dana Whitfield",
              "--email", "dana@example.com", "--role", "Media buyer");
   g_assert_cmpint (status, ==, 0);
@@ -176,10 +177,12 @@ test_people_and_owners (Fixture       *f,
                    ==, "media-buyer");
   g_clear_pointer (&out, g_free);
 
+  g_clear_pointer (&err, g_free);
   out = RUN (f->ws, &status, &err, "owner", "set", "launch", "dana@example.com", "--backup", "Maya");
   g_assert_cmpint (status, ==, 0);
   g_clear_pointer (&out, g_free);
 
+  g_clear_pointer (&err, g_free);
   out = RUN (f->ws, &status, &err, "owner", "set", "takeoff", "dana@example.com");
   g_assert_cmpint (status, ==, 1);
   assert_one_line_error (err, "not a stage transition");
@@ -221,10 +224,12 @@ test_acting_person (Fixture       *f,
   g_assert_cmpint (status, ==, 0);
   g_clear_pointer (&out, g_free);
 
+  g_clear_pointer (&err, g_free);
   out = RUN (f->ws, &status, &err, "person", "list", "--as", "nobody");
   g_assert_cmpint (status, ==, 0);
   g_clear_pointer (&out, g_free);
 
+  g_clear_pointer (&err, g_free);
   out = RUN (f->ws, &status, &err, "person", "deactivate", "leo", "--as", "nobody");
   g_assert_cmpint (status, ==, 1);
   assert_one_line_error (err, "Nobody on the roster matches");
@@ -272,6 +277,7 @@ test_audit_verify (Fixture       *f,
                                  "WHERE seq = 2", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (handle);
 
+  g_clear_pointer (&err, g_free);
   out = RUN (f->ws, &status, &err, "audit", "verify", "--json");
   g_assert_cmpint (status, ==, 1);
   assert_one_line_error (err, "first broken event is 2");

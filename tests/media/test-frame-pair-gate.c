@@ -139,6 +139,74 @@ test_flush_and_unlock (void)
   g_assert_cmpint (screen.shown[0], ==, 21);
 }
 
+typedef struct
+{
+  guint  pairs;
+  gint64 last[2];
+} Pairs;
+
+static void
+push_tagged (FdFramePairGate *gate,
+             int              side,
+             gint64           frame)
+{
+  GstBuffer *buffer = gst_buffer_new ();
+  g_autoptr(GstSample) sample = NULL;
+
+  /* GstBuffer is a mini object; its qdata tags it with the frame. */
+  gst_mini_object_set_qdata (GST_MINI_OBJECT (buffer), g_quark_from_static_string ("n"),
+                             GINT_TO_POINTER ((int)frame), NULL);
+  sample = gst_sample_new (buffer, NULL, NULL, NULL);
+  gst_buffer_unref (buffer);
+  fd_frame_pair_gate_push (gate, side, sample, frame, frame);
+}
+
+static gint64
+tag (GstSample *sample)
+{
+  return GPOINTER_TO_INT (gst_mini_object_get_qdata (GST_MINI_OBJECT (gst_sample_get_buffer (sample)),
+                                                     g_quark_from_static_string ("n")));
+}
+
+static void
+on_pair_tagged (GstSample *a,
+                GstSample *b,
+                gpointer   data)
+{
+  Pairs *pairs = data;
+
+  pairs->pairs++;
+  pairs->last[0] = tag (a);
+  pairs->last[1] = tag (b);
+}
+
+static void
+test_pair_output (void)
+{
+  Screen screen;
+  Pairs pairs = { 0, { -1, -1 } };
+  g_autoptr(FdFramePairGate) gate = make_gate (&screen);
+
+  fd_frame_pair_gate_set_pair_output (gate, on_pair_tagged, &pairs, NULL);
+  fd_frame_pair_gate_set_locked (gate, TRUE);
+
+  push_tagged (gate, 0, 3);
+  g_assert_cmpuint (pairs.pairs, ==, 0);
+  push_tagged (gate, 1, 3);
+  g_assert_cmpuint (pairs.pairs, ==, 1);
+  g_assert_cmpint (pairs.last[0], ==, 3);
+  g_assert_cmpint (pairs.last[1], ==, 3);
+
+  /* After a seek, never the new A with the old B. */
+  fd_frame_pair_gate_reset (gate);
+  push_tagged (gate, 0, 40);
+  g_assert_cmpuint (pairs.pairs, ==, 1);
+  push_tagged (gate, 1, 40);
+  g_assert_cmpuint (pairs.pairs, ==, 2);
+  g_assert_cmpint (pairs.last[0], ==, 40);
+  g_assert_cmpint (pairs.last[1], ==, 40);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,6 +217,7 @@ main (int   argc,
   g_test_add_func ("/media/frame-pair-gate/lock-step", test_lock_step);
   g_test_add_func ("/media/frame-pair-gate/reset-pairs-after-seek", test_reset_pairs_after_seek);
   g_test_add_func ("/media/frame-pair-gate/flush-and-unlock", test_flush_and_unlock);
+  g_test_add_func ("/media/frame-pair-gate/pair-output", test_pair_output);
 
   return g_test_run ();
 }

@@ -9,8 +9,10 @@
 
 #include <stdio.h>
 
+#include "fd-ad-account.h"
 #include "fd-core-error.h"
 #include "fd-insight-cube.h"
+#include "fd-insights-store.h"
 #include "fd-roster.h"
 #include "rules-fixture.h"
 
@@ -35,17 +37,21 @@ exec_sql (FdStore    *store,
   g_assert_no_error (error);
 }
 
+/* Accounts are workflow data: added through the audited store API, so
+ * that `audit verify` holds in every test. */
 void
 rf_account (FdStore    *store,
             const char *id,
             const char *currency,
             const char *timezone)
 {
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO ad_account (id, name, currency, timezone, created_us) "
-                                          "VALUES ('%s', 'Account %s', '%s', '%s', 1)",
-                                          id, id, currency, timezone);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("Account %s", id);
+  g_autoptr(FdAdAccount) account = fd_ad_account_new (id, name, currency, timezone,
+                                                      "emulator:", "v25.0");
 
-  exec_sql (store, sql);
+  g_assert_true (fd_insights_store_save_account (store, "system", account, &error));
+  g_assert_no_error (error);
 }
 
 static char *

@@ -641,10 +641,10 @@ test_jpy_money (Fixture       *f,
   g_autoptr(FdTriageReport) report = NULL;
   FdTriageDecision *d;
 
-  rf_account (f->store, "act_jp", "JPY", "Asia/Tokyo");
-  rf_object (f->store, "jc", "act_jp", "campaign", NULL, NULL, "Tokyo", -1, NULL);
-  rf_object (f->store, "jas", "act_jp", "adset", "jc", NULL, "Tokyo set", 5000, NULL);
-  rf_object (f->store, "jas2", "act_jp", "adset", "jc", NULL, "Tokyo set 2", 5000, NULL);
+  rf_account (f->store, "act_392", "JPY", "Asia/Tokyo");
+  rf_object (f->store, "jc", "act_392", "campaign", NULL, NULL, "Tokyo", -1, NULL);
+  rf_object (f->store, "jas", "act_392", "adset", "jc", NULL, "Tokyo set", 5000, NULL);
+  rf_object (f->store, "jas2", "act_392", "adset", "jc", NULL, "Tokyo set 2", 5000, NULL);
   set_cpa_target (f, "jc", 2500);    /* ¥2,500: JPY has no minor unit */
 
   /* CPA ¥3,000 today (Tokyo's day), ¥2,000 for the other set. */
@@ -697,8 +697,8 @@ test_campaign_level_and_time_zones (Fixture       *f,
 
   /* 14:20 in Berlin is 05:20 in Los Angeles: spend(1d) there is the 10th
    * so far, with daily data only. */
-  rf_account (f->store, "act_la", "USD", "America/Los_Angeles");
-  rf_object (f->store, "la", "act_la", "campaign", NULL, NULL, "LA", 50000, NULL);
+  rf_account (f->store, "act_840", "USD", "America/Los_Angeles");
+  rf_object (f->store, "la", "act_840", "campaign", NULL, NULL, "LA", 50000, NULL);
   rf_day (f->store, "la", "America/Los_Angeles", "2026-03-09", &(RfMetrics) { .spend = 90000 });
   rf_day (f->store, "la", "America/Los_Angeles", "2026-03-10", &(RfMetrics) { .spend = 1000 });
   days (f, "c1", 10, 10, (RfMetrics) { .spend = 90000 });

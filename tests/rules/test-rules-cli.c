@@ -88,9 +88,9 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   rf_account (store, "act_1", "EUR", TZ);
-  rf_account (store, "act_jp", "JPY", TZ);
+  rf_account (store, "act_392", "JPY", TZ);
   rf_object (store, "c1", "act_1", "campaign", NULL, NULL, "Spring", -1, NULL);
-  rf_object (store, "c_jp", "act_jp", "campaign", NULL, NULL, "Tokyo", -1, NULL);
+  rf_object (store, "c_jp", "act_392", "campaign", NULL, NULL, "Tokyo", -1, NULL);
   rf_object (store, "as_low", "act_1", "adset", "c1", NULL, "Low ROAS set", 10000, NULL);
   rf_object (store, "as_ok", "act_1", "adset", "c1", NULL, "Fine set", 10000, NULL);
   rf_object (store, "ad_1", "act_1", "ad", "c1", "as_ok", "An ad", -1, NULL);

@@ -447,9 +447,9 @@ test_budget_execution_jpy (Fixture       *f,
   g_autoptr(GError) error = NULL;
   FdTriageDecision *d;
 
-  rf_account (f->store, "act_jp", "JPY", "Asia/Tokyo");
-  rf_object (f->store, "jc", "act_jp", "campaign", NULL, NULL, "Tokyo", -1, NULL);
-  rf_object (f->store, "jas", "act_jp", "adset", "jc", NULL, "Tokyo set", 2999, NULL);
+  rf_account (f->store, "act_392", "JPY", "Asia/Tokyo");
+  rf_object (f->store, "jc", "act_392", "campaign", NULL, NULL, "Tokyo", -1, NULL);
+  rf_object (f->store, "jas", "act_392", "adset", "jc", NULL, "Tokyo set", 2999, NULL);
   fd_target_set (f->store, "system", "jc", FD_TARGET_SET, 2500, FD_TARGET_KEEP, 0, &error);
   g_assert_no_error (error);
   rf_day (f->store, "jas", "Asia/Tokyo", "2026-03-10", &(RfMetrics) { .spend = 300000, .purchases = 100 });

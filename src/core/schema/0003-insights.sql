@@ -33,7 +33,16 @@ CREATE TABLE meta_object (
   lifetime_budget   INTEGER,              -- minor units; NULL when unset
   bid_strategy      TEXT,
   created_time_us   INTEGER,
-  seen_us           INTEGER NOT NULL      -- when sync last read it
+  seen_us           INTEGER NOT NULL,     -- when sync last read it
+  -- Added by the sync (issue 5): what the objects aim at and how.
+  optimization_goal TEXT,                 -- ad sets: OFFSITE_CONVERSIONS, LINK_CLICKS …
+  promoted_event    TEXT,                 -- ad sets: promoted_object.custom_event_type
+  bid_amount        INTEGER,              -- minor units; NULL when unset
+  targeting         TEXT,                 -- ad sets: Meta's targeting spec, JSON
+  creative_id       TEXT,                 -- ads
+  start_time_us     INTEGER,
+  stop_time_us      INTEGER,
+  updated_time_us   INTEGER
 );
 
 CREATE INDEX meta_object_by_level ON meta_object (account_id, level);
@@ -112,8 +121,21 @@ CREATE TABLE sync_cursor (
   after        TEXT,              -- the paging cursor of the next page
   rows_done    INTEGER NOT NULL DEFAULT 0,
   started_us   INTEGER NOT NULL,
+  seq          INTEGER NOT NULL DEFAULT 0,  -- order of the job in its sync
+  report_run_id TEXT,             -- the async report run being read, if any
   PRIMARY KEY (account_id, job)
 );
+
+-- How far each kind of job has been read ("daily:ad" …): the day that was
+-- "today" in the account's time zone when it last completed. Days more
+-- than 28 days before it are final and are not read again.
+CREATE TABLE sync_watermark (
+  account_id   TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  until_day    TEXT NOT NULL,
+  synced_us    INTEGER NOT NULL,
+  PRIMARY KEY (account_id, kind)
+) WITHOUT ROWID;
 
 -- One row per sync attempt, for "last synced" and "last sync failed".
 CREATE TABLE sync_run (
@@ -123,7 +145,9 @@ CREATE TABLE sync_run (
   finished_us  INTEGER,
   ok           INTEGER,           -- NULL while running
   rows         INTEGER NOT NULL DEFAULT 0,
-  message      TEXT               -- what failed, in words a person can act on
+  message      TEXT,              -- what failed, in words a person can act on
+  error_kind   TEXT               -- failures only: "reconnect", "permission",
+                                  -- "throttled", "network", "malformed", "failed"
 );
 
 CREATE INDEX sync_run_by_account ON sync_run (account_id, started_us);
@@ -134,4 +158,50 @@ CREATE TABLE ad_creative_link (
   ad_id       TEXT NOT NULL,
   version_id  INTEGER NOT NULL,
   PRIMARY KEY (ad_id, version_id)
+) WITHOUT ROWID;
+
+-- Ad Library (ads_archive) results, for competitive research. One row per
+-- ad, refreshed by each search that finds it. ad_snapshot_url is stored
+-- without the access_token Meta puts in it. Days are the dates Meta gives.
+CREATE TABLE library_ad (
+  id                 TEXT PRIMARY KEY,
+  page_id            TEXT,
+  page_name          TEXT,
+  created_day        TEXT,              -- ad_creation_time, YYYY-MM-DD
+  start_day          TEXT,              -- ad_delivery_start_time
+  stop_day           TEXT,              -- ad_delivery_stop_time; NULL while running
+  bodies             TEXT,              -- JSON array of strings
+  link_titles        TEXT,              -- JSON array of strings
+  link_captions      TEXT,              -- JSON array of strings
+  link_descriptions  TEXT,              -- JSON array of strings
+  snapshot_url       TEXT,              -- without access_token
+  platforms          TEXT,              -- JSON array
+  languages          TEXT,              -- JSON array
+  currency           TEXT,
+  impressions_lower  INTEGER,           -- ranges: political and issue ads only
+  impressions_upper  INTEGER,
+  spend_lower        INTEGER,           -- major units, as Meta gives them
+  spend_upper        INTEGER,
+  eu_total_reach     INTEGER,
+  first_seen_us      INTEGER NOT NULL,
+  last_seen_us       INTEGER NOT NULL
+);
+
+CREATE INDEX library_ad_by_page ON library_ad (page_id);
+
+-- A search as it was run, and which ads it found.
+CREATE TABLE library_search (
+  id           INTEGER PRIMARY KEY,
+  terms        TEXT,
+  page_ids     TEXT,                   -- JSON array
+  countries    TEXT NOT NULL,          -- JSON array
+  active_status TEXT NOT NULL,
+  run_us       INTEGER NOT NULL,
+  n_ads        INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE library_hit (
+  search_id    INTEGER NOT NULL REFERENCES library_search (id) ON DELETE CASCADE,
+  ad_id        TEXT NOT NULL REFERENCES library_ad (id),
+  PRIMARY KEY (search_id, ad_id)
 ) WITHOUT ROWID;
