@@ -37,7 +37,6 @@
  * selected version's thumbnail, or its text. */
 
 #define NARROW_WIDTH 820
-#define PHONE_WIDTH 560
 #define RELOAD_DELAY_MS 60
 
 struct _FdAssetPage
@@ -67,6 +66,7 @@ struct _FdAssetPage
   guint              layout_source;
   guint              syncing;
 
+  GtkWidget         *page_box;
   GtkWidget         *back_button;
   GtkLabel          *title_label;
   GtkLabel          *state_label;
@@ -383,6 +383,7 @@ sync_actions (FdAssetPage *self)
   set_action (self->archive_button, state != FD_ASSET_STATE_ARCHIVED,
               check_move (self, FD_ASSET_STATE_ARCHIVED),
               _("Retire it, with a reason; Archived is final"));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -738,6 +739,31 @@ compare_action (GtkWidget  *widget,
  * Narrow: the side column goes under the preview
  */
 
+/* How wide the buttons are in one line. */
+static int
+actions_width (FdAssetPage *self)
+{
+  int width = 0;
+  int n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int natural;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      width += natural;
+      n++;
+    }
+
+  /* The box's spacing, and the margins around it. */
+  return width + MAX (0, n - 1) * 6 + 24;
+}
+
 static gboolean
 update_layout (gpointer user_data)
 {
@@ -746,20 +772,41 @@ update_layout (gpointer user_data)
 
   self->layout_source = 0;
   self->narrow = width < NARROW_WIDTH;
-  self->phone = width < PHONE_WIDTH;
+  self->phone = width < actions_width (self);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->top_box),
                                   self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_size_request (self->side_box, self->narrow ? -1 : 340, -1);
   adw_clamp_set_maximum_size (self->side_clamp, self->narrow ? G_MAXINT / 2 : 400);
   adw_clamp_set_tightening_threshold (self->side_clamp, self->narrow ? G_MAXINT / 2 : 400);
-  /* A phone's width holds one button a line. */
+  /* Buttons that do not fit in a line go one under the other. */
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->actions_box),
                                   self->phone ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
 
   return G_SOURCE_REMOVE;
 }
 
+static void
+queue_layout (FdAssetPage *self)
+{
+  if (self->layout_source == 0)
+    self->layout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout, self, NULL);
+}
+
+static void
+fd_asset_page_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  gtk_widget_measure (FD_ASSET_PAGE (widget)->page_box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The layout changes after this allocation, never during it. */
 static void
 fd_asset_page_size_allocate (GtkWidget *widget,
                              int        width,
@@ -768,11 +815,10 @@ fd_asset_page_size_allocate (GtkWidget *widget,
 {
   FdAssetPage *self = FD_ASSET_PAGE (widget);
 
-  GTK_WIDGET_CLASS (fd_asset_page_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_allocate (self->page_box, width, height, baseline, NULL);
 
-  if (self->layout_source == 0 &&
-      ((width < NARROW_WIDTH) != self->narrow || (width < PHONE_WIDTH) != self->phone))
-    self->layout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout, self, NULL);
+  if ((width < NARROW_WIDTH) != self->narrow || (width < actions_width (self)) != self->phone)
+    queue_layout (self);
 }
 
 static gboolean
@@ -900,6 +946,7 @@ fd_asset_page_class_init (FdAssetPageClass *klass)
   object_class->finalize = fd_asset_page_finalize;
   object_class->get_property = fd_asset_page_get_property;
   object_class->set_property = fd_asset_page_set_property;
+  widget_class->measure = fd_asset_page_measure;
   widget_class->size_allocate = fd_asset_page_size_allocate;
   widget_class->grab_focus = fd_asset_page_grab_focus;
 
@@ -941,6 +988,7 @@ fd_asset_page_class_init (FdAssetPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "assetpage");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/flightdeck/Flightdeck/fd-asset-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FdAssetPage, page_box);
   gtk_widget_class_bind_template_child (widget_class, FdAssetPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, FdAssetPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, FdAssetPage, state_label);

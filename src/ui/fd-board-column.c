@@ -150,6 +150,14 @@ compare (gconstpointer a,
  * Cards
  */
 
+/* However the list view lets go of a card, it is forgotten here. */
+static void
+on_card_destroyed (GtkWidget     *card,
+                   FdBoardColumn *self)
+{
+  g_ptr_array_remove_fast (self->cards, card);
+}
+
 static void
 setup_card (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -161,6 +169,7 @@ setup_card (GtkSignalListItemFactory *factory,
   fd_asset_card_set_person_id (FD_ASSET_CARD (card), self->person_id);
   gtk_list_item_set_child (item, card);
   g_ptr_array_add (self->cards, card);
+  g_signal_connect_object (card, "destroy", G_CALLBACK (on_card_destroyed), self, 0);
 }
 
 static void
@@ -190,10 +199,6 @@ teardown_card (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                FdBoardColumn            *self)
 {
-  GtkWidget *card = gtk_list_item_get_child (item);
-
-  if (card != NULL)
-    g_ptr_array_remove_fast (self->cards, card);
   gtk_list_item_set_child (item, NULL);
 }
 
@@ -570,6 +575,20 @@ fd_board_column_set_person_id (FdBoardColumn *self,
   self->person_id = person_id;
   for (guint i = 0; i < self->cards->len; i++)
     fd_asset_card_set_person_id (g_ptr_array_index (self->cards, i), person_id);
+}
+
+/**
+ * fd_board_column_set_show_header:
+ *
+ * Hides the column's title and count where the board says them already
+ * (the column picker of a narrow window).
+ */
+void
+fd_board_column_set_show_header (FdBoardColumn *self,
+                                 gboolean       show_header)
+{
+  g_return_if_fail (FD_IS_BOARD_COLUMN (self));
+  gtk_widget_set_visible (self->header, show_header);
 }
 
 /**

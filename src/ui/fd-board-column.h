@@ -49,6 +49,8 @@ GtkScrolledWindow *fd_board_column_get_scroller (FdBoardColumn    *self);
 GtkDropTarget *fd_board_column_get_drop_target (FdBoardColumn     *self);
 void           fd_board_column_set_drop_hint   (FdBoardColumn     *self,
                                                 FdBoardDropHint    hint);
+void           fd_board_column_set_show_header (FdBoardColumn     *self,
+                                                gboolean           show_header);
 void           fd_board_column_set_person_id   (FdBoardColumn     *self,
                                                 gint64             person_id);
 guint          fd_board_column_get_n_cards     (FdBoardColumn     *self);

@@ -405,27 +405,34 @@ _fd_board_view_filters_follow (FdBoardView *self,
 }
 
 /* Narrow toolbars: the drop-downs go into the Filters popover, one under
- * the other, and come back when there is room again. */
+ * the other, and come back when there is room again. While they are in
+ * the toolbar they sit in a scrolled window of no minimum width, so that
+ * the window can always be made narrow enough for this to happen. */
 void
 _fd_board_view_filters_set_compact (FdBoardView *self,
                                     gboolean     compact)
 {
   GtkWidget *box = self->filters_box;
   GtkWidget *parent = gtk_widget_get_parent (box);
-  GtkWidget *target = compact ? self->filters_popover_box : self->toolbar;
 
-  if (parent == target)
+  if (compact == (parent == self->filters_popover_box))
     return;
 
   g_object_ref (box);
-  gtk_box_remove (GTK_BOX (parent), box);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (box),
-                                  compact ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   if (compact)
-    gtk_box_append (GTK_BOX (target), box);
+    {
+      gtk_scrolled_window_set_child (self->filters_scroller, NULL);
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (box), GTK_ORIENTATION_VERTICAL);
+      gtk_box_append (GTK_BOX (self->filters_popover_box), box);
+    }
   else
-    gtk_box_insert_child_after (GTK_BOX (target), box, GTK_WIDGET (self->search_entry));
+    {
+      gtk_box_remove (GTK_BOX (self->filters_popover_box), box);
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (box), GTK_ORIENTATION_HORIZONTAL);
+      gtk_scrolled_window_set_child (self->filters_scroller, box);
+    }
   g_object_unref (box);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->filters_scroller), !compact);
   gtk_widget_set_visible (GTK_WIDGET (self->filters_button), compact);
 }

@@ -61,6 +61,7 @@ struct _FdBoardView
   GtkStack          *content_stack;
   GtkWidget         *toolbar;
   GtkSearchEntry    *search_entry;
+  GtkScrolledWindow *filters_scroller;
   GtkWidget         *filters_box;
   GtkWidget         *filters_popover_box;
   GtkMenuButton     *filters_button;
@@ -70,6 +71,7 @@ struct _FdBoardView
   GtkDropDown       *person_dropdown;
   GtkToggleButton   *waiting_button;
   GtkWidget         *clear_filters_button;
+  AdwButtonContent  *import_content;
   GtkWidget         *narrow_bar;
   GtkDropDown       *column_dropdown;
   GtkRevealer       *import_revealer;

@@ -388,17 +388,54 @@ add_global_shortcuts (FdBoardView *self)
  * Narrow windows: one column at a time
  */
 
-static char *
-column_title (FdBoardColumn *column,
-              guint          n_items,
-              gpointer       user_data)
+static gboolean
+column_title (GBinding     *binding,
+              const GValue *from,
+              GValue       *to,
+              gpointer      user_data)
 {
-  if (column == NULL)
-    return g_strdup ("");
+  FdBoardColumn *column = FD_BOARD_COLUMN (g_binding_dup_source (binding));
 
   /* Translators: a column in the column picker, and how many cards it has */
-  return g_strdup_printf (_("%s · %u"), fd_asset_state_get_display_name (fd_board_column_get_state (column)),
-                          n_items);
+  g_value_take_string (to, g_strdup_printf (_("%s · %u"),
+                                            fd_asset_state_get_display_name (fd_board_column_get_state (column)),
+                                            g_value_get_uint (from)));
+  g_object_unref (column);
+  return TRUE;
+}
+
+static void
+setup_column_title (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* The count follows the column while the item is shown. */
+static void
+bind_column_title (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GBinding *binding = g_object_bind_property_full (gtk_list_item_get_item (item), "n-items",
+                                                   gtk_list_item_get_child (item), "label",
+                                                   G_BINDING_SYNC_CREATE, column_title,
+                                                   NULL, NULL, NULL);
+
+  g_object_set_data_full (G_OBJECT (item), "fd-binding", g_object_ref (binding),
+                          (GDestroyNotify)g_binding_unbind);
+}
+
+static void
+unbind_column_title (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  g_object_set_data (G_OBJECT (item), "fd-binding", NULL);
 }
 
 static void
@@ -407,7 +444,10 @@ show_narrow_column (FdBoardView *self)
   guint selected = gtk_drop_down_get_selected (self->column_dropdown);
 
   for (guint i = 0; i < FD_ASSET_N_STATES; i++)
-    gtk_widget_set_visible (GTK_WIDGET (self->columns[i]), !self->narrow || i == selected);
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->columns[i]), !self->narrow || i == selected);
+      fd_board_column_set_show_header (self->columns[i], !self->narrow);
+    }
 }
 
 static void
@@ -426,6 +466,7 @@ apply_layout (FdBoardView *self,
 
   self->narrow = narrow;
   gtk_widget_set_visible (self->narrow_bar, narrow);
+  adw_button_content_set_label (self->import_content, narrow ? "" : _("_Import"));
   gtk_box_set_homogeneous (self->columns_box, !narrow);
   gtk_scrolled_window_set_policy (self->columns_scroller,
                                   narrow ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
@@ -446,6 +487,21 @@ update_layout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The board lays out its one child itself (AdwBin would leave that to a
+ * layout manager), to see its width. */
+static void
+fd_board_view_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (FD_BOARD_VIEW (widget)->page_stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
 /* The layout changes after this allocation, never during it. */
 static void
 fd_board_view_size_allocate (GtkWidget *widget,
@@ -455,7 +511,7 @@ fd_board_view_size_allocate (GtkWidget *widget,
 {
   FdBoardView *self = FD_BOARD_VIEW (widget);
 
-  GTK_WIDGET_CLASS (fd_board_view_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_allocate (GTK_WIDGET (self->page_stack), width, height, baseline, NULL);
 
   if (self->layout_source == 0 &&
       ((width < NARROW_WIDTH) != self->narrow ||
@@ -478,8 +534,7 @@ show_column_action (GtkWidget  *widget,
 static void
 setup_columns (FdBoardView *self)
 {
-  g_autoptr(GtkExpression) title = NULL;
-  GtkExpression *n_items;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->column_store = g_list_store_new (FD_TYPE_BOARD_COLUMN);
 
@@ -488,16 +543,17 @@ setup_columns (FdBoardView *self)
       GtkWidget *column = fd_board_column_new (FD_ASSET_STATE_DRAFT + i);
 
       self->columns[i] = FD_BOARD_COLUMN (column);
+      gtk_widget_set_hexpand (column, TRUE);
       g_signal_connect_object (column, "drop-asset", G_CALLBACK (on_column_drop), self, 0);
       g_signal_connect_object (column, "activate-asset", G_CALLBACK (on_column_activate), self, 0);
       gtk_box_append (self->columns_box, column);
       g_list_store_append (self->column_store, column);
     }
 
-  n_items = gtk_property_expression_new (FD_TYPE_BOARD_COLUMN, NULL, "n-items");
-  title = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &n_items,
-                                       G_CALLBACK (column_title), NULL, NULL);
-  gtk_drop_down_set_expression (self->column_dropdown, title);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_column_title), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_column_title), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_column_title), NULL);
+  gtk_drop_down_set_factory (self->column_dropdown, factory);
   gtk_drop_down_set_model (self->column_dropdown, G_LIST_MODEL (self->column_store));
   g_signal_connect_object (self->column_dropdown, "notify::selected",
                            G_CALLBACK (show_narrow_column), self, G_CONNECT_SWAPPED);
@@ -721,7 +777,6 @@ fd_board_view_dispose (GObject *object)
   g_clear_handle_id (&self->campaigns_source, g_source_remove);
   clear_workspace (self);
   _fd_board_view_import_clear (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_BOARD_VIEW);
   g_clear_object (&self->column_store);
   g_clear_object (&self->current);
   g_clear_object (&self->people);
@@ -796,6 +851,7 @@ fd_board_view_class_init (FdBoardViewClass *klass)
   object_class->finalize = fd_board_view_finalize;
   object_class->get_property = fd_board_view_get_property;
   object_class->set_property = fd_board_view_set_property;
+  widget_class->measure = fd_board_view_measure;
   widget_class->size_allocate = fd_board_view_size_allocate;
 
   properties[PROP_WORKSPACE] =
@@ -820,7 +876,9 @@ fd_board_view_class_init (FdBoardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FdBoardView, filters_scroller);
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, filters_box);
+  gtk_widget_class_bind_template_child (widget_class, FdBoardView, import_content);
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, filters_popover_box);
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, filters_button);
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, brief_dropdown);
@@ -848,6 +906,7 @@ fd_board_view_init (FdBoardView *self)
   GtkDropTarget *files_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   self->filter = fd_asset_filter_new ();
   self->current = fd_current_person_model_new ();

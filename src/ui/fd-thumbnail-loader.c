@@ -245,7 +245,8 @@ fd_thumbnail_loader_finalize (GObject *object)
 
   /* Every load holds the loader, so none is running or queued now. */
   g_thread_pool_free (self->pool, FALSE, TRUE);
-  g_queue_clear (&self->lru);
+  /* The queue's links live inside the entries, which the table frees. */
+  g_queue_init (&self->lru);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->failures, g_hash_table_unref);
   g_clear_object (&self->workspace);
