@@ -44,7 +44,7 @@ void           fd_board_column_refilter        (FdBoardColumn     *self,
                                                 GtkFilterChange    change);
 GListModel    *fd_board_column_get_model       (FdBoardColumn     *self);
 guint          fd_board_column_get_n_items     (FdBoardColumn     *self);
-GtkListView   *fd_board_column_get_list_view   (FdBoardColumn     *self);
+GtkWidget     *fd_board_column_get_view        (FdBoardColumn     *self);
 GtkScrolledWindow *fd_board_column_get_scroller (FdBoardColumn    *self);
 GtkDropTarget *fd_board_column_get_drop_target (FdBoardColumn     *self);
 void           fd_board_column_set_drop_hint   (FdBoardColumn     *self,

@@ -20,8 +20,9 @@
 /* The creative approval stage: six columns over one FdAssetList, a filter
  * bar, and the asset page that opens from a card.
  *
- * Every column is a GtkListView over a filtered, sorted view of the same
- * model, so 10,000 assets cost one model and the cards on screen. The
+ * Every column is a list view (a GtkGridView of one column) over a
+ * filtered, sorted view of the same model, so 10,000 assets cost one model
+ * and the cards near the screen. The
  * board never changes an asset itself: moves, decisions and imports go
  * through the core (fd-board-view-moves.c, fd-board-view-import.c) on the
  * workspace's worker threads, and what changed comes back through the
@@ -348,7 +349,7 @@ add_card_shortcuts (FdBoardView *self)
     { GDK_KEY_Menu, 0, menu_focused, 0 },
   };
 
-  /* Before the list views, which take arrows with any modifiers; a key
+  /* Before the columns' views, which take arrows with any modifiers; a key
    * pressed anywhere else goes on its way. */
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
