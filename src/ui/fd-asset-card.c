@@ -322,9 +322,15 @@ sync_labels (FdAssetCard *self)
 static void
 sync_turn (FdAssetCard *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->turn_label),
-                          self->person_id != 0 &&
-                          fd_asset_is_waiting_for (self->asset, self->person_id));
+  gboolean turn = self->person_id != 0 && fd_asset_is_waiting_for (self->asset, self->person_id);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->turn_label), turn);
+  /* A text starts below the badge. */
+  gtk_widget_set_margin_top (GTK_WIDGET (self->text_label), turn ? 32 : 10);
+  if (turn)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "your-turn");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "your-turn");
 }
 
 static void

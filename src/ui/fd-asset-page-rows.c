@@ -27,6 +27,19 @@ escape (const char *text)
   return g_markup_escape_text (text ? text : "", -1);
 }
 
+/* A person's words, in quotes unless they brought their own. */
+static char *
+quote (const char *text)
+{
+  g_autofree char *escaped = escape (text);
+
+  if (g_str_has_prefix (text, "“") || g_str_has_prefix (text, "\"") || g_str_has_prefix (text, "«"))
+    return g_steal_pointer (&escaped);
+
+  /* Translators: someone's words, quoted */
+  return g_strdup_printf (_("“%s”"), escaped);
+}
+
 static GtkWidget *
 tag (const char *text,
      const char *style)
@@ -124,7 +137,7 @@ _fd_asset_page_version_row (FdAssetVersion *version,
   g_autofree char *when = fd_board_format_time (fd_asset_version_get_created_us (version));
   g_autofree char *content = describe_content (version);
   g_autofree char *content_escaped = escape (content);
-  g_autofree char *note_escaped = escape (note);
+  g_autofree char *note_quoted = note ? quote (note) : NULL;
   g_autofree char *short_sha = g_strndup (sha ? sha : "", SHORT_SHA);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row = adw_action_row_new ();
@@ -138,7 +151,7 @@ _fd_asset_page_version_row (FdAssetVersion *version,
   /* Translators: who added a version, and when */
   g_string_append_printf (subtitle, _("%s · %s"), by, when);
   if (note != NULL && *note != '\0')
-    g_string_append_printf (subtitle, "\n“%s”", note_escaped);
+    g_string_append_printf (subtitle, "\n%s", note_quoted);
   if (*content != '\0')
     g_string_append_printf (subtitle, "\n%s", content_escaped);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
@@ -208,7 +221,7 @@ _fd_asset_page_reviewer_row (FdAssetReviewer *reviewer,
   gint64 decided = fd_asset_reviewer_get_decided_us (reviewer);
   g_autofree char *name = escape (fd_asset_reviewer_get_name (reviewer));
   g_autofree char *when = decided ? fd_board_format_time (decided) : NULL;
-  g_autofree char *feedback_escaped = escape (feedback);
+  g_autofree char *feedback_quoted = feedback ? quote (feedback) : NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *dot = fd_board_decision_dot_new (decision);
@@ -235,7 +248,7 @@ _fd_asset_page_reviewer_row (FdAssetReviewer *reviewer,
   if (when != NULL)
     g_string_append_printf (subtitle, " · %s", when);
   if (feedback != NULL && *feedback != '\0')
-    g_string_append_printf (subtitle, "\n“%s”", feedback_escaped);
+    g_string_append_printf (subtitle, "\n%s", feedback_quoted);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);

@@ -221,6 +221,8 @@ sync_preview (FdAssetPage *self)
     }
 
   info = fd_asset_version_get_media_info (version);
+  /* A picture gets room; a text only what it needs. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->preview_stack), -1, info != NULL ? 380 : 160);
   if (info != NULL && self->thumbnails != NULL)
     {
       show_media_preview (self, version);

@@ -46,6 +46,8 @@ struct _FdBoardView
   guint              layout_source;
   gint64             returning_to; /* the card to focus when the page closes */
   gboolean           asset_open;
+  gint64             refocus_asset; /* moved from the keyboard: follow it */
+  FdAssetState       refocus_state;
 
   /* the filter bar's choices, parallel to their drop-downs' items */
   GArray            *brief_ids;
@@ -71,7 +73,8 @@ struct _FdBoardView
   GtkDropDown       *person_dropdown;
   GtkToggleButton   *waiting_button;
   GtkWidget         *clear_filters_button;
-  AdwButtonContent  *import_content;
+  AdwSplitButton    *import_button;
+  AdwButtonContent  *import_content;   /* held: the narrow board shows an icon */
   GtkWidget         *narrow_bar;
   GtkDropDown       *column_dropdown;
   GtkRevealer       *import_revealer;

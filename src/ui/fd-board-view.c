@@ -315,8 +315,32 @@ move_focused (GtkWidget *widget,
       return TRUE;
     }
 
-  fd_board_view_request_move (self, fd_asset_get_id (fd_asset_card_get_asset (card)), state);
+  if (fd_board_view_request_move (self, fd_asset_get_id (fd_asset_card_get_asset (card)), state))
+    {
+      self->refocus_asset = fd_asset_get_id (fd_asset_card_get_asset (card));
+      self->refocus_state = state;
+    }
   return TRUE;
+}
+
+/* The focus follows a card moved from the keyboard into its new column,
+ * once the model says it is there. */
+static void
+on_assets_changed (FdBoardView *self,
+                   guint        position,
+                   guint        removed,
+                   guint        added)
+{
+  FdAsset *asset;
+
+  if (self->refocus_asset == 0 || added == 0 ||
+      (asset = _fd_board_view_find_asset (self, self->refocus_asset)) == NULL ||
+      fd_asset_get_state (asset) != self->refocus_state)
+    return;
+
+  fd_board_column_focus_asset (fd_board_view_get_column (self, self->refocus_state),
+                               self->refocus_asset);
+  self->refocus_asset = 0;
 }
 
 static gboolean
@@ -467,7 +491,11 @@ apply_layout (FdBoardView *self,
 
   self->narrow = narrow;
   gtk_widget_set_visible (self->narrow_bar, narrow);
-  adw_button_content_set_label (self->import_content, narrow ? "" : _("_Import"));
+  /* Only the icon where there is no room for the label. */
+  if (narrow)
+    adw_split_button_set_icon_name (self->import_button, "list-add-symbolic");
+  else
+    adw_split_button_set_child (self->import_button, GTK_WIDGET (self->import_content));
   gtk_box_set_homogeneous (self->columns_box, !narrow);
   gtk_scrolled_window_set_policy (self->columns_scroller,
                                   narrow ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
@@ -604,6 +632,9 @@ load_workspace (FdBoardView *self)
                            self, G_CONNECT_SWAPPED);
   _fd_board_view_filters_follow (self, self->assets);
   connect_sources (self);
+  /* After the columns, which take the asset in first. */
+  g_signal_connect_object (self->assets, "items-changed", G_CALLBACK (on_assets_changed),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 /*
@@ -779,6 +810,7 @@ fd_board_view_dispose (GObject *object)
   clear_workspace (self);
   _fd_board_view_import_clear (self);
   g_clear_object (&self->column_store);
+  g_clear_object (&self->import_content);
   g_clear_object (&self->current);
   g_clear_object (&self->people);
   g_clear_object (&self->briefs);
@@ -879,6 +911,7 @@ fd_board_view_class_init (FdBoardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, filters_scroller);
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, filters_box);
+  gtk_widget_class_bind_template_child (widget_class, FdBoardView, import_button);
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, import_content);
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, filters_popover_box);
   gtk_widget_class_bind_template_child (widget_class, FdBoardView, filters_button);
@@ -908,6 +941,7 @@ fd_board_view_init (FdBoardView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  g_object_ref_sink (self->import_content);
 
   self->filter = fd_asset_filter_new ();
   self->current = fd_current_person_model_new ();

@@ -68,6 +68,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const char *
+group_title (FdAssetKind kind)
+{
+  switch (kind)
+    {
+    case FD_ASSET_KIND_VIDEO:
+      return _("Videos");
+    case FD_ASSET_KIND_IMAGE:
+      return _("Images");
+    case FD_ASSET_KIND_HEADLINE:
+      return _("Headlines");
+    case FD_ASSET_KIND_PRIMARY_TEXT:
+      return _("Primary Texts");
+    case FD_ASSET_KIND_SCRIPT:
+      return _("Scripts");
+    case FD_ASSET_KIND_NONE:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
 static KindGroup *
 group_of (FdReviewersPage *self,
           FdAssetKind      kind)
@@ -231,11 +252,12 @@ reviewer_row (FdReviewersPage *self,
   remove_label = g_strdup_printf (_("Remove %s"), fd_asset_reviewer_get_name (reviewer));
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_sensitive (remove, editable);
-  gtk_widget_set_tooltip_text (remove, editable ? remove_label : group->refusal);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "reviewers.set");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(sxs)",
                                     fd_asset_kind_to_string (group->kind), person_id, "none");
+  /* After the action, which would make it sensitive again. */
+  gtk_widget_set_sensitive (remove, editable);
+  gtk_widget_set_tooltip_text (remove, editable ? remove_label : group->refusal);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
   return row;
@@ -517,7 +539,7 @@ build_groups (FdReviewersPage *self)
       group->kind = FD_ASSET_KIND_VIDEO + i;
       group->rows = g_ptr_array_new ();
       group->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-      adw_preferences_group_set_title (group->group, fd_asset_kind_get_plural_name (group->kind));
+      adw_preferences_group_set_title (group->group, group_title (group->kind));
 
       adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
       adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add"));
