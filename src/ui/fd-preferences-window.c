@@ -14,6 +14,7 @@
 #include "fd-ownership.h"
 #include "fd-person-dialog.h"
 #include "fd-preferences-window.h"
+#include "fd-reviewers-page.h"
 #include "fd-roster.h"
 #include "fd-ui-models.h"
 #include "fd-ui-util.h"
@@ -45,6 +46,7 @@ struct _FdPreferencesWindow
   GtkListBox           *owned_list;
   GtkListBox           *people_list;
   FdOwnershipPage      *ownership_page;
+  FdReviewersPage      *reviewers_page;
 };
 
 G_DEFINE_FINAL_TYPE (FdPreferencesWindow, fd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -453,6 +455,7 @@ fd_preferences_window_constructed (GObject *object)
   fd_query_model_set_workspace (self->current, self->workspace);
   fd_query_model_set_workspace (self->ownership, self->workspace);
   fd_ownership_page_set_workspace (self->ownership_page, self->workspace);
+  fd_reviewers_page_set_workspace (self->reviewers_page, self->workspace);
 }
 
 static void
@@ -541,6 +544,7 @@ fd_preferences_window_class_init (FdPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FD_TYPE_OWNERSHIP_PAGE);
+  g_type_ensure (FD_TYPE_REVIEWERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/flightdeck/Flightdeck/fd-preferences-window.ui");
@@ -551,6 +555,7 @@ fd_preferences_window_class_init (FdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, owned_list);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, people_list);
   gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, ownership_page);
+  gtk_widget_class_bind_template_child (widget_class, FdPreferencesWindow, reviewers_page);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-person", NULL, add_person_action);
   gtk_widget_class_install_action (widget_class, "prefs.add-self", NULL, add_self_action);
@@ -632,7 +637,7 @@ fd_preferences_window_get_workspace (FdPreferencesWindow *self)
 
 /**
  * fd_preferences_window_show_page:
- * @name: "you", "team" or "ownership"
+ * @name: "you", "team", "ownership" or "reviewers"
  */
 void
 fd_preferences_window_show_page (FdPreferencesWindow *self,
@@ -654,6 +659,18 @@ fd_preferences_window_get_ownership_page (FdPreferencesWindow *self)
 {
   g_return_val_if_fail (FD_IS_PREFERENCES_WINDOW (self), NULL);
   return self->ownership_page;
+}
+
+/**
+ * fd_preferences_window_get_reviewers_page:
+ *
+ * Returns: (transfer none): the reviewer policies page
+ */
+FdReviewersPage *
+fd_preferences_window_get_reviewers_page (FdPreferencesWindow *self)
+{
+  g_return_val_if_fail (FD_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->reviewers_page;
 }
 
 /**

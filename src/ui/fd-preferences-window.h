@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "fd-ownership-page.h"
+#include "fd-reviewers-page.h"
 #include "fd-workspace.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,6 @@ void                 fd_preferences_window_show_page          (FdPreferencesWind
                                                                const char          *name);
 FdOwnershipPage     *fd_preferences_window_get_ownership_page (FdPreferencesWindow *self);
 GListModel          *fd_preferences_window_get_people         (FdPreferencesWindow *self);
+FdReviewersPage     *fd_preferences_window_get_reviewers_page (FdPreferencesWindow *self);
 
 G_END_DECLS

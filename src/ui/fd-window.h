@@ -47,7 +47,7 @@ G_BEGIN_DECLS
  * - `win.toast` (s): shows a toast
  * - `win.preferences`: the preferences (Ctrl+,)
  * - `win.show-preferences` (s): the preferences at a page: "you", "team",
- *   "ownership"
+ *   "ownership", "reviewers"
  * - `win.new-workspace`, `win.open-workspace`, `win.open-demo`,
  *   `win.open-recent` (s, a folder)
  */
