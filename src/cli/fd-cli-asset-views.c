@@ -14,6 +14,8 @@
 
 #include "fd-asset-query.h"
 #include "fd-cli-assets.h"
+#include "fd-comment-catalog.h"
+#include "fd-placement-gate.h"
 
 /* asset list, show, history: what scripts read, as text or JSON. */
 
@@ -103,10 +105,43 @@ fd_cli_json_add_asset (JsonBuilder *builder,
   fd_cli_json_add_reviewers (builder, fd_asset_get_reviewers (asset));
 }
 
-static void
-add_version (JsonBuilder    *builder,
-             FdAssetVersion *version,
-             const char     *thumbnail_dir)
+/* Per version: how it fares on each placement (media), and its comments. */
+static gboolean
+add_review_state (JsonBuilder     *builder,
+                  FdStore         *store,
+                  FdAssetVersion  *version,
+                  GError         **error)
+{
+  gint64 asset_id = fd_asset_version_get_asset_id (version);
+  gint64 number = fd_asset_version_get_number (version);
+  g_autoptr(GPtrArray) statuses = fd_asset_get_placement_status (store, asset_id, number, error);
+  FdCommentCounts counts = { 0 };
+
+  if (statuses == NULL || !fd_comment_count (store, asset_id, number, &counts, error))
+    return FALSE;
+
+  json_builder_set_member_name (builder, "placements");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < statuses->len; i++)
+    json_builder_add_value (builder, fd_placement_status_to_json (g_ptr_array_index (statuses, i)));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "comments");
+  json_builder_begin_object (builder);
+  fd_cli_json_add_int (builder, "total", counts.total);
+  fd_cli_json_add_int (builder, "threads", counts.threads);
+  fd_cli_json_add_int (builder, "open", counts.open);
+  fd_cli_json_add_int (builder, "resolved", counts.resolved);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+static gboolean
+add_version (JsonBuilder     *builder,
+             FdStore         *store,
+             FdAssetVersion  *version,
+             const char      *thumbnail_dir,
+             GError         **error)
 {
   const FdMediaInfo *info = fd_asset_version_get_media_info (version);
 
@@ -132,7 +167,11 @@ add_version (JsonBuilder    *builder,
   else
     fd_cli_json_add_string (builder, "text", fd_asset_version_get_text (version));
 
+  if (!add_review_state (builder, store, version, error))
+    return FALSE;
+
   json_builder_end_object (builder);
+  return TRUE;
 }
 
 static void
@@ -258,7 +297,41 @@ fd_cli_asset_list (FdCli  *cli,
 }
 
 static void
-print_asset_text (FdAsset   *asset,
+print_review_state (FdStore        *store,
+                    FdAssetVersion *version)
+{
+  gint64 asset_id = fd_asset_version_get_asset_id (version);
+  gint64 number = fd_asset_version_get_number (version);
+  g_autoptr(GPtrArray) statuses = fd_asset_get_placement_status (store, asset_id, number, NULL);
+  FdCommentCounts counts = { 0 };
+
+  for (guint i = 0; statuses && i < statuses->len; i++)
+    {
+      FdPlacementStatus *status = g_ptr_array_index (statuses, i);
+      const char * const *reasons = fd_placement_status_get_reasons (status);
+      g_autofree char *why = g_strjoinv ("; ", (char **)reasons);
+
+      printf ("             %-8s %-8s%s%s%s\n",
+              fd_placement_get_title (fd_placement_status_get_placement (status)),
+              fd_placement_result_get_title (fd_placement_status_get_result (status)),
+              fd_placement_status_get_required (status) ? _(" (required by the brief)") : "",
+              *why ? " — " : "", why);
+      if (fd_placement_status_get_overridden (status))
+        printf (_("                      overridden by %s: “%s”\n"),
+                fd_placement_status_get_override_by (status),
+                fd_placement_status_get_override_reason (status));
+      else if (fd_placement_status_get_blocking (status))
+        printf ("                      %s\n", _("blocks the approval"));
+    }
+
+  if (fd_comment_count (store, asset_id, number, &counts, NULL) && counts.total > 0)
+    printf (_("             Comments: %u (%u open, %u resolved threads)\n"),
+            counts.total, counts.open, counts.resolved);
+}
+
+static void
+print_asset_text (FdStore   *store,
+                  FdAsset   *asset,
                   GPtrArray *versions)
 {
   g_autofree char *due = fd_cli_format_day (fd_asset_get_due (asset));
@@ -297,6 +370,7 @@ print_asset_text (FdAsset   *asset,
               what, fd_asset_version_get_created_by_name (version)
                     ? fd_asset_version_get_created_by_name (version)
                     : fd_asset_version_get_created_by (version));
+      print_review_state (store, version);
     }
 }
 
@@ -331,7 +405,7 @@ fd_cli_asset_show (FdCli  *cli,
 
   if (!json)
     {
-      print_asset_text (asset, versions);
+      print_asset_text (store, asset, versions);
       return FD_CLI_EXIT_OK;
     }
 
@@ -346,7 +420,8 @@ fd_cli_asset_show (FdCli  *cli,
     json_builder_set_member_name (builder, "versions");
     json_builder_begin_array (builder);
     for (guint i = versions->len; i > 0; i--)
-      add_version (builder, g_ptr_array_index (versions, i - 1), thumbnail_dir);
+      if (!add_version (builder, store, g_ptr_array_index (versions, i - 1), thumbnail_dir, &error))
+        return fd_cli_fail (g_steal_pointer (&error));
     json_builder_end_array (builder);
     add_reviews (builder, reviews);
     json_builder_end_object (builder);

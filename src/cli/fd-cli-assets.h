@@ -39,6 +39,30 @@ char     *fd_cli_read_text            (const char    *text,
                                        const char    *file,
                                        GError       **error);
 
+/* The options of `review`, for its comment and override actions
+ * (fd-cli-comments.c). */
+typedef struct
+{
+  char *feedback;
+  char *frame;
+  char *at;
+  char *range;
+  char *rect;
+  char *freehand;
+  char *chars;
+  char *version;
+  char *reason;
+} FdCliReviewOptions;
+
+void      fd_cli_review_options_clear (FdCliReviewOptions *options);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FdCliReviewOptions, fd_cli_review_options_clear)
+
+int       fd_cli_review_comments      (FdCli                    *cli,
+                                       gint64                    asset_id,
+                                       const char               *action,
+                                       const char               *arg,
+                                       const FdCliReviewOptions *options);
+
 void      fd_cli_json_add_string      (JsonBuilder   *builder,
                                        const char    *name,
                                        const char    *value);

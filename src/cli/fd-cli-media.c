@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "fd-asset-diff.h"
 #include "fd-cli-private.h"
 #include "fd-media-diff.h"
 #include "fd-media-probe.h"
@@ -168,10 +169,81 @@ cmd_media_diff (FdCli  *cli,
   return FD_CLI_EXIT_OK;
 }
 
+static gboolean
+parse_version_number (const char *text,
+                      gint64     *number,
+                      int        *status)
+{
+  if (fd_cli_parse_id (text, number))
+    return TRUE;
+
+  *status = fd_cli_usage (_("“%s” is not a version number."), text);
+  return FALSE;
+}
+
+/* asset diff: media diff on two versions of an asset, cached under their
+ * SHA-256 in the workspace (fd-asset-diff.c). */
+static int
+cmd_asset_diff (FdCli  *cli,
+                int     argc,
+                char  **argv)
+{
+  g_autoptr(FdMediaDiff) diff = NULL;
+  g_autoptr(FdMediaDiffResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  FdWorkspace *workspace;
+  gboolean json = FALSE;
+  gint64 asset_id, version_a, version_b;
+  int offset = 0;
+  double threshold = FD_MEDIA_DIFF_DEFAULT_THRESHOLD * 100;
+  int status;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "offset", 0, 0, G_OPTION_ARG_INT, &offset, N_("B’s frame shown with A’s first frame"), N_("FRAMES") },
+    { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold,
+      N_("Percent of a frame (in 8×8 blocks) that must change (default 0.4)"), N_("PERCENT") },
+    { NULL }
+  };
+
+  if (!fd_cli_parse (cli, &argc, &argv, entries, "ID VERSION_A VERSION_B", 3, 3, &status))
+    return status;
+
+  if (!fd_cli_parse_id (argv[1], &asset_id))
+    return fd_cli_usage (_("“%s” is not an asset id."), argv[1]);
+  if (!parse_version_number (argv[2], &version_a, &status) ||
+      !parse_version_number (argv[3], &version_b, &status))
+    return status;
+  if (threshold <= 0 || threshold > 100)
+    return fd_cli_usage (_("--threshold must be between 0 and 100 percent."));
+
+  if (!(workspace = fd_cli_open_workspace (cli, &error)) ||
+      !(diff = fd_asset_diff_new_for_workspace (workspace, asset_id, version_a, version_b, &error)))
+    return fd_cli_fail (g_steal_pointer (&error));
+
+  fd_media_diff_set_offset (diff, offset);
+  fd_media_diff_set_threshold (diff, threshold / 100);
+
+  if (!(result = fd_media_diff_run (diff, NULL, &error)))
+    return fd_cli_fail (g_steal_pointer (&error));
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = fd_media_diff_result_to_json (result, FALSE);
+
+      fd_cli_print_json (root);
+    }
+  else
+    print_diff (result);
+
+  return FD_CLI_EXIT_OK;
+}
+
 const FdCliCommand fd_cli_media_commands[] = {
   { "media", "probe", "FILE [--json]", N_("Show what a media file holds and how it fits Meta’s placements"),
     cmd_media_probe },
   { "media", "diff", "A B [--json] [--offset FRAMES] [--threshold PERCENT]",
     N_("List the time ranges where two versions of a video differ"), cmd_media_diff },
+  { "asset", "diff", "ID VERSION_A VERSION_B [--json] [--offset FRAMES] [--threshold PERCENT]",
+    N_("Compare two versions of an asset (cached by their hashes)"), cmd_asset_diff },
   { NULL }
 };

@@ -23,6 +23,7 @@ extern const FdCliCommand fd_cli_workspace_commands[];
 extern const FdCliCommand fd_cli_people_commands[];
 extern const FdCliCommand fd_cli_audit_commands[];
 extern const FdCliCommand fd_cli_assets_commands[];
+extern const FdCliCommand fd_cli_comments_commands[];
 
 /* Steps of the demo, contributed by modules. */
 gboolean fd_cli_demo_assets (FdWorkspace  *workspace,

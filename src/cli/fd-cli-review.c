@@ -21,12 +21,19 @@
 
 /* review, policy set|list, and the demo step of the creatives. */
 
+static gboolean
+uses_comment_options (const FdCliReviewOptions *options)
+{
+  return options->frame || options->range || options->at || options->rect ||
+         options->freehand || options->chars || options->version || options->reason;
+}
+
 int
 fd_cli_review (FdCli  *cli,
                int     argc,
                char  **argv)
 {
-  g_autofree char *feedback = NULL;
+  g_auto(FdCliReviewOptions) options = { 0 };
   g_autoptr(GError) error = NULL;
   FdAssetState state = FD_ASSET_STATE_NONE;
   FdReviewDecision decision;
@@ -34,11 +41,21 @@ fd_cli_review (FdCli  *cli,
   FdStore *store;
   int status;
   const GOptionEntry entries[] = {
-    { "feedback", 0, 0, G_OPTION_ARG_STRING, &feedback, N_("What should change, or the comment"), N_("TEXT") },
+    { "feedback", 0, 0, G_OPTION_ARG_STRING, &options.feedback, N_("What should change, or the comment"), N_("TEXT") },
+    { "frame", 0, 0, G_OPTION_ARG_STRING, &options.frame, N_("Comment: on this frame (from 0)"), N_("N") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &options.at, N_("Comment: on the frame at this timecode"), N_("HH:MM:SS:FF") },
+    { "range", 0, 0, G_OPTION_ARG_STRING, &options.range, N_("Comment: on these frames (numbers or timecodes)"), N_("A-B") },
+    { "rect", 0, 0, G_OPTION_ARG_STRING, &options.rect, N_("Comment: a box on the frame (0–1 of the picture)"), N_("X,Y,W,H") },
+    { "freehand", 0, 0, G_OPTION_ARG_STRING, &options.freehand, N_("Comment: a stroke on the frame (0–1)"), N_("X,Y,X,Y…") },
+    { "chars", 0, 0, G_OPTION_ARG_STRING, &options.chars, N_("Comment on text: these characters, from 0, end excluded"), N_("A-B") },
+    { "version", 0, 0, G_OPTION_ARG_STRING, &options.version, N_("Comment or override: this version (default: current / under review)"), N_("N") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &options.reason, N_("Override: why the failed check may be ignored"), N_("TEXT") },
     { NULL }
   };
 
-  if (!fd_cli_parse (cli, &argc, &argv, entries, "ID approve|request-changes|comment", 2, 2, &status) ||
+  if (!fd_cli_parse (cli, &argc, &argv, entries,
+                     "ID approve|request-changes|comment|reply|edit|resolve|reopen|override [COMMENT|PLACEMENT]",
+                     2, 3, &status) ||
       !fd_cli_parse_asset_id (argv[1], &asset_id, &status))
     return status;
 
@@ -46,13 +63,14 @@ fd_cli_review (FdCli  *cli,
     decision = FD_REVIEW_DECISION_APPROVED;
   else if (g_str_equal (argv[2], "request-changes"))
     decision = FD_REVIEW_DECISION_CHANGES_REQUESTED;
-  else if (g_str_equal (argv[2], "comment"))
-    decision = FD_REVIEW_DECISION_COMMENT;
   else
-    return fd_cli_usage (_("“%s” is not a review; use approve, request-changes or comment."), argv[2]);
+    return fd_cli_review_comments (cli, asset_id, argv[2], argc > 3 ? argv[3] : NULL, &options);
+
+  if (argc > 3 || uses_comment_options (&options))
+    return fd_cli_usage (_("review %s takes only --feedback."), argv[2]);
 
   if (!(store = fd_cli_acting (cli, &person_id, &error)) ||
-      !fd_asset_review (store, person_id, asset_id, decision, feedback, &state, &error))
+      !fd_asset_review (store, person_id, asset_id, decision, options.feedback, &state, &error))
     return fd_cli_fail (g_steal_pointer (&error));
 
   printf ("%" G_GINT64_FORMAT " %s\n", asset_id, fd_asset_state_to_string (state));

@@ -27,6 +27,7 @@ static const FdCliCommand * const modules[] = {
   fd_cli_people_commands,
   fd_cli_audit_commands,
   fd_cli_assets_commands,
+  fd_cli_comments_commands,
   fd_cli_media_commands,
   fd_cli_rules_commands,
   fd_cli_triage_commands,

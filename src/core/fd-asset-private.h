@@ -96,6 +96,7 @@ typedef struct
   gint64        review_version;
   char         *created_by;
   char         *current_sha256;
+  gint64        brief_id;
 } FdAssetRow;
 
 void        _fd_asset_row_clear        (FdAssetRow    *row);
@@ -190,6 +191,20 @@ char            *_fd_asset_join_names      (GPtrArray          *reviewers,
 gboolean         _fd_asset_refuse          (GError            **error,
                                             const char         *format,
                                             ...) G_GNUC_PRINTF (2, 3);
+
+/* The placement gate (fd-placement-gate.c): one FdPlacementStatus per
+ * placement for a version (none for text kinds), and the rule the state
+ * machine applies before an approval. */
+GPtrArray       *_fd_placement_evaluate    (FdStore            *store,
+                                            const FdAssetRow   *row,
+                                            gint64              version,
+                                            GError            **error);
+gboolean         _fd_asset_check_placements (FdStore           *store,
+                                            const FdAssetRow   *row,
+                                            FdPerson           *person,
+                                            GError            **error);
+char            *_fd_placement_override_describe (JsonObject   *after,
+                                            const char         *who);
 
 /* Reads cards: every asset (@ids %NULL) or those listed, ordered by id.
  * Runs two queries in all, whatever the number of assets. */

@@ -15,6 +15,7 @@
 #include "fd-asset-private.h"
 #include "fd-asset-query.h"
 #include "fd-audit-log.h"
+#include "fd-comment-private.h"
 #include "fd-core-error.h"
 #include "fd-roster.h"
 
@@ -315,8 +316,11 @@ fd_asset_list_versions (FdStore  *store,
 /**
  * fd_asset_list_reviews:
  *
- * Returns: (transfer full) (element-type FdAssetReview): every decision
- *   and comment on the asset, oldest first
+ * Comments are not decisions: read them with fd_comment_list_for_asset()
+ * (those made before schema 5 were copied there).
+ *
+ * Returns: (transfer full) (element-type FdAssetReview): every decision on
+ *   the asset (approvals and requests for changes), oldest first
  */
 GPtrArray *
 fd_asset_list_reviews (FdStore  *store,
@@ -332,7 +336,8 @@ fd_asset_list_reviews (FdStore  *store,
   stmt = fd_store_stmt (store,
                         "SELECT d.id, d.asset_id, d.version, d.round, d.person_id, p.name, "
                         "d.decision, d.feedback, d.at_us FROM review_decision d "
-                        "JOIN person p ON p.id = d.person_id WHERE d.asset_id = ? ORDER BY d.id",
+                        "JOIN person p ON p.id = d.person_id "
+                        "WHERE d.asset_id = ? AND d.decision <> 'comment' ORDER BY d.id",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -414,7 +419,8 @@ add_events_of (FdStore     *store,
  * fd_asset_get_history:
  *
  * The asset's full history from the audit log: its own events, its
- * versions' and its reviews', oldest first. Describe each with
+ * versions', its reviews', its comments' and its placement overrides',
+ * oldest first. Describe each with
  * fd_asset_describe_event().
  *
  * Returns: (transfer full) (element-type FdAuditEvent): the events
@@ -432,7 +438,11 @@ fd_asset_get_history (FdStore  *store,
       !add_events_of (store, events, "asset_version",
                       "SELECT CAST (id AS TEXT) FROM asset_version WHERE asset_id = ?", asset_id, error) ||
       !add_events_of (store, events, "review",
-                      "SELECT CAST (id AS TEXT) FROM review_decision WHERE asset_id = ?", asset_id, error))
+                      "SELECT CAST (id AS TEXT) FROM review_decision WHERE asset_id = ?", asset_id, error) ||
+      !add_events_of (store, events, "comment",
+                      "SELECT CAST (id AS TEXT) FROM comment WHERE asset_id = ?", asset_id, error) ||
+      !add_events_of (store, events, "placement_override",
+                      "SELECT CAST (id AS TEXT) FROM placement_override WHERE asset_id = ?", asset_id, error))
     return NULL;
 
   g_ptr_array_sort (events, compare_seq);
@@ -571,6 +581,12 @@ fd_asset_describe_event (FdStore      *store,
 
   if (g_str_equal (type, "asset_version"))
     return describe_version (after, who);
+
+  if (g_str_equal (type, "comment"))
+    return _fd_comment_describe_event (store, action, fd_audit_event_get_actor (event), after, who);
+
+  if (g_str_equal (type, "placement_override"))
+    return _fd_placement_override_describe (after, who);
 
   if (!g_str_equal (type, "asset"))
     return NULL;

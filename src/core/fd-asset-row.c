@@ -40,7 +40,7 @@ _fd_asset_row_load (FdStore     *store,
 
   stmt = fd_store_stmt (store,
                         "SELECT a.id, a.kind, a.state, a.name, a.current_version, "
-                        "a.review_round, a.review_version, a.created_by, v.sha256 "
+                        "a.review_round, a.review_version, a.created_by, v.sha256, a.brief_id "
                         "FROM asset a LEFT JOIN asset_version v "
                         "ON v.asset_id = a.id AND v.number = a.current_version "
                         "WHERE a.id = ?",
@@ -69,6 +69,7 @@ _fd_asset_row_load (FdStore     *store,
   row->review_version = sqlite3_column_int64 (stmt, 6);
   row->created_by = fd_stmt_dup_text (stmt, 7);
   row->current_sha256 = fd_stmt_dup_text (stmt, 8);
+  row->brief_id = sqlite3_column_int64 (stmt, 9);
 
   return TRUE;
 }

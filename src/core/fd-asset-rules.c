@@ -47,6 +47,10 @@
  *     the launch sign-off in front of it).
  * Inactive roster members can do none of it.
  *
+ * The placement gate: a video or image whose version under review fails a
+ * placement its brief requires, without a required reviewer's override,
+ * takes no approval and cannot reach Approved (fd-placement-gate.c).
+ *
  * Rounds: every entry into In Review starts a round whose reviewer list is
  * frozen from the kind's policy (only active people). Decisions bind to
  * (asset, version): a version added during review becomes the version under
@@ -515,8 +519,10 @@ check_to_approved (FdStore           *store,
                      row->name);
     }
 
+  /* Settled by the decisions: the version must also pass the placements
+   * its brief requires, or have them overridden (fd-placement-gate.c). */
   if (cause == FD_ASSET_CAUSE_REVIEW)
-    return TRUE;
+    return _fd_asset_check_placements (store, row, person, error);
 
   if (!(reviewers = _fd_asset_load_reviewers (store, row, error)))
     return FALSE;

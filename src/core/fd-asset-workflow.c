@@ -16,6 +16,7 @@
 #include "fd-asset-query.h"
 #include "fd-asset-reviewer.h"
 #include "fd-asset-workflow.h"
+#include "fd-comment-catalog.h"
 #include "fd-core-error.h"
 #include "fd-mutation.h"
 
@@ -210,6 +211,12 @@ record_decision (FdMutation        *mutation,
                      fd_person_get_name (person), row->name, listed);
     }
 
+  /* The placement gate: no approval of a version that fails a placement
+   * its brief requires, unless that was overridden. */
+  if (decision == FD_REVIEW_DECISION_APPROVED &&
+      !_fd_asset_check_placements (store, row, person, error))
+    return FALSE;
+
   if (!insert_decision (mutation, row, fd_person_get_id (person), row->review_version,
                         decision, feedback, error))
     return FALSE;
@@ -344,8 +351,12 @@ fd_asset_check_transition (FdStore       *store,
  * Records a decision on the version under review, or a comment on the
  * current version. Only the reviewers of the current round decide, and only
  * while the asset is In Review; a required reviewer's decision may end the
- * round (worst decision wins). Anyone on the roster may comment, at any
- * time.
+ * round (worst decision wins). An approval of a version that fails a
+ * placement its brief requires is refused unless a required reviewer
+ * overrode that check (fd_asset_override_placement()). Anyone on the roster
+ * may comment, at any time: %FD_REVIEW_DECISION_COMMENT adds a comment on
+ * the whole current version (fd_comment_add(); frames, marks and replies
+ * are there), not a decision.
  *
  * Returns: %TRUE on success
  */
@@ -372,39 +383,35 @@ fd_asset_review (FdStore           *store,
       return FALSE;
     }
 
+  /* A comment is a comment (fd-comment-catalog.c), on the current version;
+   * it changes no state. */
+  if (decision == FD_REVIEW_DECISION_COMMENT)
+    {
+      if (!fd_comment_add (store, person_id, asset_id, 0, NULL, clean, error) ||
+          !_fd_asset_row_load (store, asset_id, &row, error))
+        return FALSE;
+
+      if (new_state != NULL)
+        *new_state = row.state;
+      return TRUE;
+    }
+
   if (!begin_on_asset (store, person_id, asset_id, &person, &mutation, &row, error))
     return FALSE;
 
-  if (decision == FD_REVIEW_DECISION_COMMENT)
-    {
-      if (*clean == '\0')
-        {
-          g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID, _("A comment needs text."));
-          return FALSE;
-        }
-      if (row.current_version == 0)
-        return _fd_asset_refuse (error, _("“%s” has no version yet to comment on."), row.name);
+  if (row.state != FD_ASSET_STATE_IN_REVIEW)
+    return _fd_asset_refuse (error, _("“%s” is %s, not In Review: decisions are taken on a version under "
+                            "review. Comment instead, or wait for the next version to be "
+                            "submitted."),
+                   row.name, fd_asset_state_get_display_name (row.state));
 
-      if (!insert_decision (mutation, &row, fd_person_get_id (person), row.current_version,
-                            decision, clean, error))
-        return FALSE;
-    }
-  else
-    {
-      if (row.state != FD_ASSET_STATE_IN_REVIEW)
-        return _fd_asset_refuse (error, _("“%s” is %s, not In Review: decisions are taken on a version under "
-                                "review. Comment instead, or wait for the next version to be "
-                                "submitted."),
-                       row.name, fd_asset_state_get_display_name (row.state));
+  if (decision == FD_REVIEW_DECISION_CHANGES_REQUESTED && *clean == '\0')
+    return _fd_asset_refuse (error, _("Requesting changes needs feedback: say what should change in "
+                            "version %lld of “%s”."),
+                   (long long)row.review_version, row.name);
 
-      if (decision == FD_REVIEW_DECISION_CHANGES_REQUESTED && *clean == '\0')
-        return _fd_asset_refuse (error, _("Requesting changes needs feedback: say what should change in "
-                                "version %lld of “%s”."),
-                       (long long)row.review_version, row.name);
-
-      if (!record_decision (mutation, &row, person, decision, clean, error))
-        return FALSE;
-    }
+  if (!record_decision (mutation, &row, person, decision, clean, error))
+    return FALSE;
 
   if (!fd_mutation_commit (mutation, error))
     return FALSE;

@@ -15,8 +15,10 @@
 #include "fd-asset-catalog.h"
 #include "fd-audit-log.h"
 #include "fd-brief.h"
+#include "fd-comment-catalog.h"
 #include "fd-insights-store.h"
 #include "fd-ownership.h"
+#include "fd-placement-gate.h"
 #include "fd-reviewer-policy.h"
 #include "fd-roster.h"
 #include "fd-rulebook.h"
@@ -45,6 +47,8 @@ static const FdAuditedTable audited_tables[] = {
   { "asset_group",   FD_ASSET_GROUP_SNAPSHOT_SQL,     "SELECT CAST (id AS TEXT) FROM asset_group" },
   { "review",        FD_ASSET_REVIEW_SNAPSHOT_SQL,    "SELECT CAST (id AS TEXT) FROM review_decision" },
   { "policy",        FD_REVIEWER_POLICY_SNAPSHOT_SQL, "SELECT DISTINCT kind FROM reviewer_policy" },
+  { "comment",       FD_COMMENT_SNAPSHOT_SQL,         "SELECT CAST (id AS TEXT) FROM comment" },
+  { "placement_override", FD_PLACEMENT_OVERRIDE_SNAPSHOT_SQL, "SELECT CAST (id AS TEXT) FROM placement_override" },
   { "rule",         FD_RULE_SNAPSHOT_SQL,         "SELECT CAST (id AS TEXT) FROM rule" },
   { "rule-version", FD_RULE_VERSION_SNAPSHOT_SQL, "SELECT rule_id || ':' || version FROM rule_version" },
   { "target",       FD_TARGET_SNAPSHOT_SQL,       "SELECT object_id FROM object_target" },

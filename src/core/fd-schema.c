@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fd-core-error.h"
+#include "fd-comment-private.h"
 #include "fd-core-resources.h"
 #include "fd-schema.h"
 
@@ -39,6 +40,7 @@ static const FdMigration migrations[] = {
   { 2, "assets", NULL },
   { 3, "insights", NULL },
   { 4, "triage", NULL },
+  { 5, "review", _fd_comment_migrate_legacy },
 };
 
 int

@@ -12,15 +12,18 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gst/gst.h>
+#include <math.h>
 
 #include "fd-asset-catalog.h"
 #include "fd-asset-importer.h"
 #include "fd-asset-query.h"
 #include "fd-asset-workflow.h"
 #include "fd-brief.h"
+#include "fd-comment-catalog.h"
 #include "fd-demo.h"
 #include "fd-demo-creatives.h"
 #include "fd-media.h"
+#include "fd-placement-gate.h"
 #include "fd-reviewer-policy.h"
 
 /* The Northwind Outdoor team's creatives. Short clips and stills are
@@ -51,6 +54,7 @@ enum {
   HERO_V2,
   CUTDOWN,
   STORM,
+  STORM_WIDE,
   FEED,
   SQUARE_V1,
   SQUARE_V2,
@@ -66,6 +70,8 @@ static const DemoMedia media[N_MEDIA] = {
                   "RIDGELINE", "Six seconds on wet granite", TRUE },
   [STORM]     = { "stormfront-story.mp4", 1080, 1920, 30, "gradient", 0xff2b5d8a, 0xff0b1622,
                   "STORMFRONT", "Still dry inside.", FALSE },
+  [STORM_WIDE] = { "stormfront-cutdown-16x9.mp4", 1920, 1080, 30, "circular", 0xff2b5d8a, 0xff0b1622,
+                  "STORMFRONT", "Dry to the last seam", FALSE },
   [FEED]      = { "ridgeline-feed-4x5.png", 1080, 1350, 0, "gradient", 0xff2f6b3a, 0xff0f2417,
                   "RIDGELINE", "Trail shoe · from €139", FALSE },
   [SQUARE_V1] = { "basecamp-square.png", 1080, 1080, 0, "solid-color", 0xffd9822b, 0,
@@ -271,41 +277,144 @@ set_policies (Demo     *demo,
                                  script_required, 1, script_optional, 1, error);
 }
 
+/* A box on the frame, in fractions of the picture. */
+static FdMarkupShape *
+box (double x,
+     double y,
+     double w,
+     double h)
+{
+  FdMarkupShape *shape = fd_markup_shape_new (FD_MARKUP_RECTANGLE, NULL);
+
+  fd_markup_shape_add_point (shape, x, y);
+  fd_markup_shape_add_point (shape, x + w, y + h);
+  return shape;
+}
+
+/* A stroke around something, in fractions of the picture. */
+static FdMarkupShape *
+circle_around (double x,
+               double y,
+               double r)
+{
+  FdMarkupShape *shape = fd_markup_shape_new (FD_MARKUP_FREEHAND, "#f6d32d");
+
+  for (int i = 0; i <= 16; i++)
+    fd_markup_shape_add_point (shape, x + r * cos (i * G_PI / 8), y + r * 0.5625 * sin (i * G_PI / 8));
+  return shape;
+}
+
+/* A comment on frames @first to @last (-1: the whole version), with
+ * @mark (transfer full, nullable). */
+static gint64
+comment (Demo           *demo,
+         gint64          person_id,
+         gint64          asset_id,
+         gint64          version,
+         gint64          first,
+         gint64          last,
+         FdMarkupShape  *mark,
+         const char     *text,
+         GError        **error)
+{
+  FdCommentAnchor anchor = { first, last, -1, -1, mark };
+  gint64 id = fd_comment_add (demo->store, person_id, asset_id, version, &anchor, text, error);
+
+  g_clear_object (&mark);
+  return id;
+}
+
+static gboolean
+override (Demo         *demo,
+          gint64        person_id,
+          gint64        asset_id,
+          FdPlacement   placement,
+          const char   *reason,
+          GError      **error)
+{
+  return fd_asset_override_placement (demo->store, person_id, asset_id, 0, placement, reason, error);
+}
+
 #define RIDGELINE_CAMPAIGN "Ridgeline — Spring launch (DE/AT)"
 #define STORMFRONT_CAMPAIGN "Stormfront — Cart recovery"
 
-/* Videos: one in review after a revision, one approved, one draft. */
+/* The hero: reviewed frame by frame. Version 1 draws a marked comment (a
+ * thread Aiko answers and Maya resolves once v2 fixes it) and a request
+ * for changes; v2 fails Feed, which the Ridgeline brief requires along with
+ * Stories and Reels, so Maya overrides Feed before approving; Grace's
+ * question is still open. Frames at 24 fps: 0 to 29. */
 static gboolean
-video_story (Demo     *demo,
-             GError  **error)
+hero_story (Demo     *demo,
+            GError  **error)
 {
   gint64 hero = 0;
-  gint64 cutdown = 0;
+  gint64 ball = 0;
 
   return import (demo, HERO_V1, demo->aiko, 0, demo->briefs[0], "Ridgeline hero 9:16",
                  "Rough cut", &hero, error) &&
          campaign (demo, hero, RIDGELINE_CAMPAIGN, error) &&
          submit (demo, demo->aiko, hero, error) &&
+         (ball = comment (demo, demo->maya, hero, 1, 4, 4, circle_around (0.5, 0.5, 0.22),
+                          "The amber ball fights the title. Lose it, or take it much cooler.",
+                          error)) &&
+         comment (demo, demo->grace, hero, 1, 18, 29, box (0.1, 0.78, 0.8, 0.1),
+                  "The line sits in the bottom 20 % that Stories covers with the reply bar.",
+                  error) &&
          decide (demo, demo->maya, hero, FD_REVIEW_DECISION_CHANGES_REQUESTED,
                  "The amber ball fights the title; go cooler, and open on the line, not the logo.",
                  error) &&
+         fd_comment_reply (demo->store, demo->aiko, ball,
+                           "Gone in v2: cooler grade, the line opens the cut.", error) &&
          import (demo, HERO_V2, demo->aiko, hero, 0, NULL,
                  "Cooler grade, new line up front", NULL, error) &&
+         fd_comment_resolve (demo->store, demo->maya, ball, error) &&
          submit (demo, demo->aiko, hero, error) &&
+         override (demo, demo->maya, hero, FD_PLACEMENT_FEED,
+                   "The vertical hero runs in Stories and Reels only; Feed gets the 4:5 still and "
+                   "the 16:9 cutdown.", error) &&
          decide (demo, demo->maya, hero, FD_REVIEW_DECISION_APPROVED, NULL, error) &&
-         decide (demo, demo->dana, hero, FD_REVIEW_DECISION_COMMENT,
-                 "Reels placement crops the bottom 14 %: the line still clears it.", error) &&
+         comment (demo, demo->dana, hero, 2, 24, 29, box (0.06, 0.65, 0.88, 0.35),
+                  "Reels covers the bottom 35 %: the line still clears it, the logo does not.",
+                  error) &&
+         comment (demo, demo->grace, hero, 2, 12, 23, circle_around (0.5, 0.3, 0.15),
+                  "“Full grip” is a claim: which test backs it? I approve once it is cited.",
+                  error);
+}
+
+/* Videos: the hero in review after a revision; a 16:9 cutdown that fails
+ * the Stories and Reels its brief requires, approved with both checks
+ * overridden; a second 16:9 cut still blocked on Stories; a draft. */
+static gboolean
+video_story (Demo     *demo,
+             GError  **error)
+{
+  gint64 cutdown = 0;
+  gint64 wide = 0;
+
+  return hero_story (demo, error) &&
 
          import (demo, CUTDOWN, demo->aiko, 0, demo->briefs[0], "Ridgeline cutdown 16:9",
                  "6 s cutdown for feed", &cutdown, error) &&
          campaign (demo, cutdown, RIDGELINE_CAMPAIGN, error) &&
          submit (demo, demo->aiko, cutdown, error) &&
+         override (demo, demo->maya, cutdown, FD_PLACEMENT_STORIES,
+                   "Feed-only cutdown: Stories runs the vertical hero.", error) &&
+         override (demo, demo->grace, cutdown, FD_PLACEMENT_REELS,
+                   "Feed-only cutdown: Reels runs the vertical hero.", error) &&
          decide (demo, demo->maya, cutdown, FD_REVIEW_DECISION_APPROVED, NULL, error) &&
          decide (demo, demo->grace, cutdown, FD_REVIEW_DECISION_APPROVED,
                  "Claims are fine; the price is not shown.", error) &&
 
          import (demo, STORM, demo->aiko, 0, demo->briefs[1], "Stormfront story 9:16",
-                 NULL, NULL, error);
+                 NULL, NULL, error) &&
+
+         import (demo, STORM_WIDE, demo->aiko, 0, demo->briefs[1], "Stormfront cutdown 16:9",
+                 "Landscape cut of the story", &wide, error) &&
+         campaign (demo, wide, STORMFRONT_CAMPAIGN, error) &&
+         submit (demo, demo->aiko, wide, error) &&
+         comment (demo, demo->maya, wide, 1, -1, -1, NULL,
+                  "The Stormfront brief runs in Stories: this 16:9 cut fails it. I won't override; "
+                  "Aiko, can we have the 9:16 version?", error);
 }
 
 /* Images: one uploaded, one sent back. */
@@ -321,6 +430,12 @@ image_story (Demo     *demo,
                  NULL, &feed, error) &&
          campaign (demo, feed, RIDGELINE_CAMPAIGN, error) &&
          submit (demo, demo->tomas, feed, error) &&
+         comment (demo, demo->maya, feed, 1, -1, -1, box (0.62, 0.05, 0.33, 0.12),
+                  "Price badge is crisp; keep this corner for it in every size.", error) &&
+         override (demo, demo->maya, feed, FD_PLACEMENT_STORIES,
+                   "Feed still: Stories and Reels run the vertical hero.", error) &&
+         override (demo, demo->maya, feed, FD_PLACEMENT_REELS,
+                   "Feed still: Stories and Reels run the vertical hero.", error) &&
          decide (demo, demo->maya, feed, FD_REVIEW_DECISION_APPROVED, NULL, error) &&
          fd_asset_mark_uploaded (demo->store, media_store, demo->dana, feed, NULL, error) &&
 

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "fd-media.h"
+#include "fd-timecode.h"
 
 /**
  * fd_media_ensure_init:
@@ -89,15 +90,7 @@ char *
 fd_media_format_timecode (double fps,
                           gint64 frame)
 {
-  gint64 nominal = MAX (1, (gint64)llround (fps));
-  gint64 seconds;
-
-  frame = MAX (frame, 0);
-  seconds = frame / nominal;
-
-  return g_strdup_printf ("%02" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT
-                          ":%02" G_GINT64_FORMAT,
-                          seconds / 3600, (seconds / 60) % 60, seconds % 60, frame % nominal);
+  return fd_timecode_format (fps, frame);
 }
 
 /**
