@@ -155,6 +155,21 @@ test_import_review_upload (AssetFixture  *f,
   out = run_ok (f, "asset", "move", "1", "in-review", "--as", "aiko", NULL);
   g_assert_cmpstr (out, ==, "1 in-review\n");
   g_clear_pointer (&out, g_free);
+  /* The 320×240 test clip fails the Stories placement its brief requires:
+   * approval is refused until a required reviewer overrides it
+   * with a reason. */
+  out = RUN (f, &status, &err, "review", "1", "approve", "--as", "maya");
+  g_assert_cmpint (status, ==, 1);
+  assert_error_line (err, "override Stories with a written reason");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  out = RUN (f, &status, &err, "review", "1", "override", "stories", "--as", "maya");
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_free (run_ok (f, "review", "1", "override", "stories", "--reason", "Stories gets the 9:16 cut; this one runs in Feed",
+                  "--as", "maya", NULL));
+
   out = run_ok (f, "review", "1", "approve", "--as", "maya", NULL);
   g_assert_cmpstr (out, ==, "1 in-review\n");
   g_clear_pointer (&out, g_free);
@@ -217,7 +232,7 @@ test_refusals_and_usage (AssetFixture  *f,
     { { "asset", "import", notes, "--as", "aiko" }, 1, "“notes.txt” is not a video or an image." },
     { { "asset", "import", hero, "--kind", "poster" }, 2, "not a kind of asset" },
     { { "asset", "import" }, 2, NULL },
-    { { "review", "1", "maybe", "--as", "maya" }, 2, "use approve, request-changes or comment" },
+    { { "review", "1", "maybe", "--as", "maya" }, 2, "use approve, request-changes, comment, reply, edit, resolve, reopen or override" },
     { { "review", "1", "approve", "--as", "maya" }, 1, "is Draft, not In Review" },
     { { "asset", "list", "--state", "done" }, 2, "not a state" },
     { { "policy", "set", "video" }, 2, "needs --required" },
@@ -384,7 +399,7 @@ test_demo (void)
 
   out = fd_test_run_cli (ws, &status, &err, "demo", NULL);
   g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (out, "Assets:      12"));
+  g_assert_nonnull (strstr (out, "Assets:      13"));
   g_assert_nonnull (strstr (out, "chain verified"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -392,7 +407,7 @@ test_demo (void)
   /* Built once: a second run adds nothing. */
   out = fd_test_run_cli (ws, &status, &err, "demo", NULL);
   g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (out, "Assets:      12"));
+  g_assert_nonnull (strstr (out, "Assets:      13"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -401,7 +416,7 @@ test_demo (void)
   g_assert_cmpint (status, ==, 0);
   list = json_from_string (out, NULL);
   assets = json_node_get_array (list);
-  g_assert_cmpuint (json_array_get_length (assets), ==, 12);
+  g_assert_cmpuint (json_array_get_length (assets), ==, 13);
   for (guint i = 0; i < json_array_get_length (assets); i++)
     {
       JsonObject *asset = json_array_get_object_element (assets, i);
