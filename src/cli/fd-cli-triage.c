@@ -17,6 +17,7 @@
 #include "fd-cli-private.h"
 #include "fd-core-error.h"
 #include "fd-currency.h"
+#include "fd-graph-triage-executor.h"
 #include "fd-insight-cube.h"
 #include "fd-json.h"
 #include "fd-triage-engine.h"
@@ -25,15 +26,21 @@
 
 /* triage run, decision list|show|approve|dismiss */
 
-/* What carries decisions out on Meta. The graph layer provides it (its
- * Graph client implements FdTriageExecutor); without one, decisions that
- * pause, resume or change budgets are recorded as proposed and say that
- * they need a connection to Meta. */
+/* What carries decisions out on Meta: the Graph client of each decision's
+ * ad account, with the token stored for it. An account whose token is
+ * missing or refused fails its decisions with a message that says to
+ * reconnect it; the others go on. */
 static FdTriageExecutor *
 open_executor (FdCli   *cli,
                GError **error)
 {
-  return NULL;
+  g_autoptr(FdTokenStore) tokens = fd_token_store_new ();
+  FdWorkspace *workspace = fd_cli_open_workspace (cli, error);
+
+  if (workspace == NULL)
+    return NULL;
+
+  return FD_TRIAGE_EXECUTOR (fd_graph_triage_executor_new (workspace, tokens));
 }
 
 /*
