@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "fd-ad-account.h"
+#include "fd-ad-creative-link.h"
 #include "fd-core-error.h"
 #include "fd-insight-cube.h"
 #include "fd-insights-store.h"
@@ -204,10 +205,10 @@ rf_link_creative (FdStore    *store,
                   const char *ad,
                   gint64      version_id)
 {
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO ad_creative_link (ad_id, version_id) "
-                                          "VALUES ('%s', %" G_GINT64_FORMAT ")", ad, version_id);
+  g_autoptr(GError) error = NULL;
 
-  exec_sql (store, sql);
+  fd_ad_creative_link_add (store, "system", ad, version_id, &error);
+  g_assert_no_error (error);
 }
 
 gint64
