@@ -263,7 +263,6 @@ fd_backtest_page_dispose (GObject *object)
   g_clear_object (&self->rules);
   g_clear_pointer (&self->rule_ids, g_array_unref);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_BACKTEST_PAGE);
 
   G_OBJECT_CLASS (fd_backtest_page_parent_class)->dispose (object);
 }

@@ -431,7 +431,6 @@ fd_rule_editor_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->problem, g_free);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_RULE_EDITOR);
 
   G_OBJECT_CLASS (fd_rule_editor_parent_class)->dispose (object);
 }

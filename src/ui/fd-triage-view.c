@@ -974,6 +974,7 @@ set_up_services (FdTriageView *self)
   gtk_filter_list_model_set_model (self->filtered, decisions);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_decisions_changed), self,
                            G_CONNECT_SWAPPED);
+  fd_triage_engine_reload (self->engine);
 
   self->sync = fd_sync_scheduler_new (self->workspace, tokens);
   g_signal_connect_object (self->sync, "notify::running", G_CALLBACK (update_sync), self, G_CONNECT_SWAPPED);
@@ -997,7 +998,6 @@ fd_triage_view_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->workspace);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_TRIAGE_VIEW);
 
   G_OBJECT_CLASS (fd_triage_view_parent_class)->dispose (object);
 }
