@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fd-backtest-page.h"
 #include "fd-metric-chart.h"
@@ -259,21 +260,6 @@ test_decisions (Fixture       *f,
 }
 
 static void
-test_open_ad (Fixture       *f,
-              gconstpointer  data)
-{
-  GtkDropDown *filter = GTK_DROP_DOWN (find_child (GTK_WIDGET (f->view), "state_dropdown"));
-  GtkWidget *creatives = find_child (GTK_WIDGET (f->view), "creatives_list");
-
-  /* The fatigue decision was carried out by the demo; list every decision. */
-  gtk_drop_down_set_selected (filter, 1);
-  open_decision (f, "Creative fatigue");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "triage.open-ad", NULL));
-  fd_ui_test_wait_for (gtk_widget_get_visible (creatives));
-  g_assert_true (fd_ui_test_label_contains (creatives, "Basecamp bundle 1:1"));
-}
-
-static void
 test_rule_editor (Fixture       *f,
                   gconstpointer  data)
 {
@@ -290,7 +276,9 @@ test_rule_editor (Fixture       *f,
   /* A typo in the metric, on line 3: pointed at by line and column. */
   fd_rule_editor_set_text (editor, "rule \"Broken\"\n  level adset\n  when roaz(3d) < 1.4\n  then pause\n");
   fd_ui_test_wait_for (!fd_rule_editor_get_checking (editor) && fd_rule_editor_get_problem (editor) != NULL);
-  g_assert_true (g_str_has_prefix (fd_rule_editor_get_problem (editor), "3:8"));
+  g_test_message ("problem: %s", fd_rule_editor_get_problem (editor));
+  g_assert_true (g_str_has_prefix (fd_rule_editor_get_problem (editor), "line 3, column 8:"));
+  g_assert_nonnull (strstr (fd_rule_editor_get_problem (editor), "roaz"));
 
   /* Fixed, it is valid. */
   fd_rule_editor_set_text (editor, "rule \"Broken\"\n  level adset\n  when roas(3d) < 1.4\n  then pause\n");
@@ -367,7 +355,6 @@ main (int   argc,
   g_test_add_func ("/triage/chart/axis", test_chart_axis);
   g_test_add_func ("/triage/chart/mapping", test_chart_mapping);
   g_test_add ("/triage/dashboard/decisions", Fixture, NULL, fixture_set_up, test_decisions, fixture_tear_down);
-  g_test_add ("/triage/dashboard/open-ad", Fixture, NULL, fixture_set_up, test_open_ad, fixture_tear_down);
   g_test_add ("/triage/dashboard/rules", Fixture, NULL, fixture_set_up, test_rule_editor, fixture_tear_down);
   g_test_add ("/triage/dashboard/hold", Fixture, NULL, fixture_set_up, test_hold, fixture_tear_down);
 
