@@ -28,6 +28,8 @@ extern const FdCliCommand fd_cli_comments_commands[];
 /* Steps of the demo, contributed by modules. */
 gboolean fd_cli_demo_assets (FdWorkspace  *workspace,
                              GError      **error);
+gboolean fd_cli_demo_triage (FdWorkspace  *workspace,
+                             GError      **error);
 extern const FdCliCommand fd_cli_media_commands[];
 extern const FdCliCommand fd_cli_rules_commands[];
 extern const FdCliCommand fd_cli_triage_commands[];

@@ -17,23 +17,32 @@
 #include "fd-cli-private.h"
 #include "fd-core-error.h"
 #include "fd-currency.h"
+#include "fd-graph-emulator.h"
+#include "fd-graph-triage-executor.h"
 #include "fd-insight-cube.h"
 #include "fd-json.h"
+#include "fd-triage-demo.h"
 #include "fd-triage-engine.h"
 #include "fd-triage-scheduler.h"
 #include "fd-triage.h"
 
 /* triage run, decision list|show|approve|dismiss */
 
-/* What carries decisions out on Meta. The graph layer provides it (its
- * Graph client implements FdTriageExecutor); without one, decisions that
- * pause, resume or change budgets are recorded as proposed and say that
- * they need a connection to Meta. */
+/* What carries decisions out on Meta: the Graph client of each decision's
+ * ad account, with the token stored for it. An account whose token is
+ * missing or refused fails its decisions with a message that says to
+ * reconnect it; the others go on. */
 static FdTriageExecutor *
 open_executor (FdCli   *cli,
                GError **error)
 {
-  return NULL;
+  g_autoptr(FdTokenStore) tokens = fd_token_store_new ();
+  FdWorkspace *workspace = fd_cli_open_workspace (cli, error);
+
+  if (workspace == NULL)
+    return NULL;
+
+  return FD_TRIAGE_EXECUTOR (fd_graph_triage_executor_new (workspace, tokens));
 }
 
 /*
@@ -495,6 +504,71 @@ cmd_decision_dismiss (FdCli  *cli,
                       char  **argv)
 {
   return decide (cli, argc, argv, FALSE);
+}
+
+/*
+ * The demo's triage cycle
+ */
+
+static void
+print_demo_decision (FdTriageDecision *decision)
+{
+  g_autofree char *actions = g_strjoinv (", ", (char **)fd_triage_decision_get_actions (decision));
+  FdTriageState state = fd_triage_decision_get_state (decision);
+
+  printf ("               · %s on “%s”: %s — %s\n", fd_triage_decision_get_rule_name (decision),
+          fd_triage_decision_get_object_name (decision) ? fd_triage_decision_get_object_name (decision)
+                                                        : fd_triage_decision_get_object_id (decision),
+          actions, fd_triage_decision_get_explanation (decision));
+  if (state == FD_TRIAGE_STATE_AWAITING_APPROVAL)
+    printf (_("                 waits for %s to approve it\n"), fd_triage_decision_get_approver (decision));
+  else if (state == FD_TRIAGE_STATE_FAILED)
+    printf (_("                 failed: %s\n"), fd_triage_decision_get_error (decision));
+  else
+    printf ("                 %s\n", fd_triage_state_get_title (state));
+}
+
+/**
+ * fd_cli_demo_triage:
+ *
+ * The demo's triage: targets and creative links for the demo account,
+ * then one triage cycle carried out on the emulator, as the app's
+ * scheduler would run it.
+ */
+gboolean
+fd_cli_demo_triage (FdWorkspace  *workspace,
+                    GError      **error)
+{
+  FdStore *store = fd_workspace_get_store (workspace);
+  g_autoptr(FdTokenStore) tokens = fd_token_store_new ();
+  g_autoptr(FdGraphTriageExecutor) executor = NULL;
+  g_autoptr(FdTriageReport) report = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  GPtrArray *decisions;
+
+  if (!fd_triage_demo_prepare (store, FD_GRAPH_EMULATOR_DEMO_ACCOUNT, error))
+    return FALSE;
+
+  executor = fd_graph_triage_executor_new (workspace, tokens);
+  if (!(report = fd_triage_run (store, 0, "sync", FD_TRIAGE_RUN_DEFAULT, FD_TRIAGE_EXECUTOR (executor),
+                                NULL, error)) ||
+      !(open = fd_triage_list_decisions (store, FD_TRIAGE_STATE_AWAITING_APPROVAL, NULL, 50, error)))
+    return FALSE;
+
+  decisions = fd_triage_report_get_decisions (report);
+  printf (g_dngettext (GETTEXT_PACKAGE, "  Triage:      %u new decision", "  Triage:      %u new decisions",
+                       decisions->len),
+          decisions->len);
+  printf (g_dngettext (GETTEXT_PACKAGE, ", %u awaiting approval", ", %u awaiting approval", open->len),
+          open->len);
+  printf (g_dngettext (GETTEXT_PACKAGE, ", %u notice\n", ", %u notices\n",
+                       fd_triage_report_get_notices (report)->len),
+          fd_triage_report_get_notices (report)->len);
+
+  for (guint i = 0; i < decisions->len; i++)
+    print_demo_decision (g_ptr_array_index (decisions, i));
+
+  return TRUE;
 }
 
 const FdCliCommand fd_cli_triage_commands[] = {

@@ -158,6 +158,7 @@ static const DemoStep demo_steps[] = {
   fd_cli_demo_assets,
   demo_rules,
   demo_ad_account,
+  fd_cli_demo_triage,
   demo_audit,
 };
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "fd-ad-creative-link.h"
 #include "fd-asset-catalog.h"
 #include "fd-audit-log.h"
 #include "fd-brief.h"
@@ -57,6 +58,7 @@ static const FdAuditedTable audited_tables[] = {
   { "retirement",   FD_RETIREMENT_SNAPSHOT_SQL,   "SELECT CAST (id AS TEXT) FROM retirement" },
   { "notification", FD_NOTIFICATION_SNAPSHOT_SQL, "SELECT CAST (id AS TEXT) FROM triage_notification" },
   { "ad_account", FD_AD_ACCOUNT_SNAPSHOT_SQL, "SELECT id FROM ad_account" },
+  { "ad_creative_link", FD_AD_CREATIVE_LINK_SNAPSHOT_SQL, "SELECT DISTINCT ad_id FROM ad_creative_link" },
 };
 
 void

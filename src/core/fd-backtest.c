@@ -19,6 +19,7 @@
 #include "fd-rulebook.h"
 #include "fd-triage.h"
 #include "fd-backtest.h"
+#include "fd-rule-parser.h"
 
 /* A back-test replays a rule at every checkpoint of a date range (hourly
  * where the object has hourly rows that day, else daily) with the run's
@@ -579,6 +580,27 @@ fd_backtest_run (FdStore          *store,
   return g_steal_pointer (&self);
 }
 
+static gboolean
+parse_range (const char  *since,
+             const char  *until,
+             int         *since_day,
+             int         *until_day,
+             GError     **error)
+{
+  *since_day = fd_civil_day_from_text (since);
+  *until_day = fd_civil_day_from_text (until);
+
+  if (*since_day == G_MININT || *until_day == G_MININT)
+    {
+      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
+                   _("“%s” is not a date; write it as YYYY-MM-DD."),
+                   *since_day == G_MININT ? since : until);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * fd_backtest_run_rule:
  * @since: the first day, "YYYY-MM-DD"
@@ -596,18 +618,10 @@ fd_backtest_run_rule (FdStore       *store,
 {
   g_autoptr(FdRule) rule = NULL;
   g_autoptr(FdRuleDef) def = NULL;
-  int since_day = fd_civil_day_from_text (since);
-  int until_day = fd_civil_day_from_text (until);
+  int since_day, until_day;
 
-  if (since_day == G_MININT || until_day == G_MININT)
-    {
-      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
-                   _("“%s” is not a date; write it as YYYY-MM-DD."),
-                   since_day == G_MININT ? since : until);
-      return NULL;
-    }
-
-  if (!(rule = fd_rulebook_get (store, rule_id, error)) ||
+  if (!parse_range (since, until, &since_day, &until_day, error) ||
+      !(rule = fd_rulebook_get (store, rule_id, error)) ||
       !(def = fd_rule_get_definition (rule, error)))
     return NULL;
 
@@ -727,4 +741,33 @@ fd_backtest_to_json (FdBacktest  *self,
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);
+}
+
+/**
+ * fd_backtest_run_text:
+ * @text: one rule, as typed (saved or not)
+ * @since: the first day, "YYYY-MM-DD"
+ * @until: the last day
+ *
+ * Back-tests a rule that may not be saved: what the editor holds.
+ *
+ * Returns: (transfer full): the result, or %NULL with @error set (the
+ *   text's first problem, with its line and column, or a bad date)
+ */
+FdBacktest *
+fd_backtest_run_text (FdStore       *store,
+                      const char    *text,
+                      const char    *since,
+                      const char    *until,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(FdRuleDef) def = NULL;
+  int since_day, until_day;
+
+  if (!parse_range (since, until, &since_day, &until_day, error) ||
+      !(def = fd_rule_parse_one (text, error)))
+    return NULL;
+
+  return fd_backtest_run (store, def, 0, since_day, until_day, cancellable, error);
 }

@@ -71,6 +71,12 @@ FdBacktest            *fd_backtest_run_rule       (FdStore          *store,
                                                    const char       *until,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
+FdBacktest            *fd_backtest_run_text       (FdStore          *store,
+                                                   const char       *text,
+                                                   const char       *since,
+                                                   const char       *until,
+                                                   GCancellable     *cancellable,
+                                                   GError          **error);
 const char            *fd_backtest_get_rule_name  (FdBacktest       *self);
 GPtrArray             *fd_backtest_get_firings    (FdBacktest       *self);
 GPtrArray             *fd_backtest_get_notices    (FdBacktest       *self);

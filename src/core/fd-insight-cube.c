@@ -289,6 +289,10 @@ set_up_measures (FdInsightCube *cube,
 {
   cube->n_measures = 0;
 
+  /* Conversions are spread over hours by spend (spread_conversions ()). */
+  if (mask & ((1u << FD_MEASURE_PURCHASES) | (1u << FD_MEASURE_PURCHASE_VALUE)))
+    mask |= 1u << FD_MEASURE_SPEND;
+
   for (int m = 0; m < FD_N_MEASURES; m++)
     {
       cube->measure_index[m] = -1;
@@ -480,6 +484,99 @@ block_for (FdInsightCube *cube,
   return &g_array_index (cube->blocks, gint64, (gsize)*index * cube->block_stride);
 }
 
+/* Splits @total into N_HOURS integers in proportion to @weights, exactly
+ * (largest remainders); FALSE when the weights are all zero. */
+static gboolean
+allocate_hours (gint64        total,
+                const double *weights,
+                gint64       *out)
+{
+  double sum = 0, remainder[N_HOURS];
+  gint64 given = 0;
+
+  for (int h = 0; h < N_HOURS; h++)
+    sum += weights[h];
+  if (sum <= 0)
+    return FALSE;
+
+  for (int h = 0; h < N_HOURS; h++)
+    {
+      double share = total * weights[h] / sum;
+
+      out[h] = (gint64)floor (share);
+      remainder[h] = share - out[h];
+      given += out[h];
+    }
+
+  while (given < total)
+    {
+      int best = 0;
+
+      for (int h = 1; h < N_HOURS; h++)
+        if (remainder[h] > remainder[best])
+          best = h;
+      out[best]++;
+      remainder[best] = -1;
+      given++;
+    }
+
+  return TRUE;
+}
+
+/* Meta's hourly breakdowns carry no off-Meta conversions: purchases and
+ * their value come by day only. A day whose hours hold none of a day's
+ * purchases gets them spread over its hours by what each hour spent (the
+ * way delivery is paced), so that a window cutting the day — cpa(1d) at
+ * 14:20 — counts the purchases of the hours it covers rather than none.
+ * Hours that do carry them (other sources, tests) are taken as they are. */
+static void
+spread_conversions (FdInsightCube *cube)
+{
+  static const FdMeasure daily_only[] = { FD_MEASURE_PURCHASES, FD_MEASURE_PURCHASE_VALUE };
+  int weight = cube->measure_index[FD_MEASURE_SPEND] >= 0 ? cube->measure_index[FD_MEASURE_SPEND]
+                                                          : cube->measure_index[FD_MEASURE_IMPRESSIONS];
+  guint n = cube->n_measures;
+
+  if (weight < 0)
+    return;
+
+  for (guint object = 0; object < cube->objects->len; object++)
+    for (guint day = 0; day < cube->n_days; day++)
+      {
+        gint32 b = cube->hour_block[(gsize)object * cube->n_days + day];
+        const gint64 *daily = cube->daily + (gsize)object * (cube->n_days + 1) * n;
+        gint64 *raw;
+        double weights[N_HOURS];
+
+        if (b < 0)
+          continue;
+
+        raw = &g_array_index (cube->blocks, gint64, (gsize)b * cube->block_stride) + N_HOURS;
+        for (int h = 0; h < N_HOURS; h++)
+          weights[h] = (double)raw[(gsize)(h + 1) * n + weight];
+
+        for (guint i = 0; i < G_N_ELEMENTS (daily_only); i++)
+          {
+            int m = cube->measure_index[daily_only[i]];
+            gint64 total, hours = 0, split[N_HOURS];
+
+            if (m < 0)
+              continue;
+
+            total = daily[(gsize)(day + 1) * n + m] - daily[(gsize)day * n + m];
+            for (int h = 0; h < N_HOURS; h++)
+              hours += raw[(gsize)(h + 1) * n + m];
+
+            if (hours != 0 || total <= 0 || !allocate_hours (total, weights, split))
+              continue;
+
+            for (int h = 0; h < N_HOURS; h++)
+              raw[(gsize)(h + 1) * n + m] = split[h];
+            cube->stats.spread_days++;
+          }
+      }
+}
+
 static gboolean
 load_hourly (FdInsightCube     *cube,
              FdStore           *store,
@@ -550,6 +647,8 @@ load_hourly (FdInsightCube     *cube,
       for (guint m = 0; m < cube->n_measures; m++)
         slot[m] += sqlite3_column_int64 (stmt, 4 + m);
     }
+
+  spread_conversions (cube);
 
   for (guint b = 0; b < cube->blocks->len / cube->block_stride; b++)
     {

@@ -76,6 +76,7 @@ typedef struct
   guint64 hourly_rows;
   guint64 reach_rows;
   guint   hourly_days;
+  guint64 spread_days;   /* object-days whose purchases were spread over hours */
 } FdCubeStats;
 
 FdInsightCube       *fd_insight_cube_load          (FdStore             *store,

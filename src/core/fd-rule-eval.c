@@ -200,20 +200,7 @@ finish_metric (FdRuleEval         *eval,
                double              numerator,
                double              denominator)
 {
-  double value;
-
-  if (m->denominator == FD_MEASURE_NONE)
-    value = numerator;
-  else if (denominator == 0)
-    return NAN;
-  else
-    value = numerator / denominator;
-
-  value *= m->scale;
-  if (m->money_power == 1)
-    value /= eval->account->offset;
-
-  return value;
+  return fd_rule_metric_finish (m, numerator, denominator, eval->account->offset);
 }
 
 /**

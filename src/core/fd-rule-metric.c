@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "fd-rule-metric.h"
 
@@ -271,4 +272,37 @@ fd_rule_unit_describe (FdRuleUnit unit)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * fd_rule_metric_finish:
+ * @numerator: the sum of @metric's numerator over a window
+ * @denominator: the sum of its denominator (ignored for sums)
+ * @offset: the currency's minor units per major unit
+ *
+ * Turns a window's sums into @metric's value, as rules see it: a ratio
+ * scaled (percentages, per mille), money in major units.
+ *
+ * Returns: the value, or NAN when the denominator is zero
+ */
+double
+fd_rule_metric_finish (const FdRuleMetric *metric,
+                       double              numerator,
+                       double              denominator,
+                       int                 offset)
+{
+  double value;
+
+  if (metric->denominator == FD_MEASURE_NONE)
+    value = numerator;
+  else if (denominator == 0)
+    return NAN;
+  else
+    value = numerator / denominator;
+
+  value *= metric->scale;
+  if (metric->money_power == 1)
+    value /= offset;
+
+  return value;
 }

@@ -85,6 +85,10 @@ typedef struct
 } FdRuleMetric;
 
 const FdRuleMetric *fd_rule_metric_get            (FdRuleMetricId  id);
+double              fd_rule_metric_finish         (const FdRuleMetric *metric,
+                                                   double              numerator,
+                                                   double              denominator,
+                                                   int                 offset);
 int                 fd_rule_metric_lookup         (const char     *name);
 char               *fd_rule_metric_suggest        (const char     *name);
 gboolean            fd_rule_metric_is_daily_only  (FdRuleMetricId  id);

@@ -90,14 +90,28 @@ fd_triage_may_approve (FdStore           *store,
   return FALSE;
 }
 
+/* Approving carries out an open decision, or carries out again one that
+ * failed or was interrupted; dismissing needs an open or failed one (an
+ * interrupted one may have changed Meta: approve it to find out). */
 static gboolean
-check_open (FdTriageDecision  *decision,
-            GError           **error)
+check_state (FdTriageDecision  *decision,
+             gboolean           approving,
+             GError           **error)
 {
   FdTriageState state = fd_triage_decision_get_state (decision);
 
-  if (state == FD_TRIAGE_STATE_PROPOSED || state == FD_TRIAGE_STATE_AWAITING_APPROVAL)
+  if (state == FD_TRIAGE_STATE_PROPOSED || state == FD_TRIAGE_STATE_AWAITING_APPROVAL ||
+      state == FD_TRIAGE_STATE_FAILED || (approving && state == FD_TRIAGE_STATE_EXECUTING))
     return TRUE;
+
+  if (state == FD_TRIAGE_STATE_EXECUTING)
+    {
+      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED,
+                   _("Decision %lld is being carried out, and may have changed the ad account "
+                     "already; approve it again to finish it instead."),
+                   (long long)fd_triage_decision_get_id (decision));
+      return FALSE;
+    }
 
   {
     g_autofree char *title = g_utf8_strdown (fd_triage_state_get_title (state), -1);
@@ -115,7 +129,10 @@ check_open (FdTriageDecision  *decision,
  * @person_id: who approves
  * @note: (nullable): anything they want on record
  *
- * Approves an open decision and carries it out through @executor.
+ * Approves an open decision and carries it out through @executor; for a
+ * failed decision, or one whose earlier attempt was interrupted, carries
+ * it out again (without applying any change twice, see
+ * fd_triage_execute()).
  *
  * Returns: %TRUE if it was carried out (check its state: an action may
  *   still have failed); %FALSE with @error if it could not be approved
@@ -135,7 +152,7 @@ fd_triage_approve (FdStore           *store,
   g_return_val_if_fail (FD_IS_STORE (store), FALSE);
 
   if (!(decision = fd_triage_get_decision (store, decision_id, error)) ||
-      !check_open (decision, error) ||
+      !check_state (decision, TRUE, error) ||
       !fd_triage_may_approve (store, decision, person_id, error))
     return FALSE;
 
@@ -165,7 +182,7 @@ fd_triage_dismiss (FdStore     *store,
   g_return_val_if_fail (FD_IS_STORE (store), FALSE);
 
   if (!(decision = fd_triage_get_decision (store, decision_id, error)) ||
-      !check_open (decision, error) ||
+      !check_state (decision, FALSE, error) ||
       !fd_triage_may_approve (store, decision, person_id, error) ||
       !(mutation = fd_mutation_begin (store, actor, error)))
     return FALSE;
@@ -174,7 +191,7 @@ fd_triage_dismiss (FdStore     *store,
   stmt = fd_store_stmt (store,
                         "UPDATE triage_decision SET state = 'dismissed', decided_by = ?, "
                         "decided_us = ?, note = ? WHERE id = ? "
-                        "AND state IN ('proposed', 'awaiting_approval')",
+                        "AND state IN ('proposed', 'awaiting_approval', 'failed')",
                         error);
   if (stmt == NULL || before == NULL)
     return FALSE;

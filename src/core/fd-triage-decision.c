@@ -81,7 +81,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char * const state_names[] = {
-  "proposed", "awaiting_approval", "executed", "failed", "dismissed",
+  "proposed", "awaiting_approval", "executed", "failed", "dismissed", "executing",
 };
 
 const char *
@@ -117,6 +117,8 @@ fd_triage_state_get_title (FdTriageState state)
       return _("Failed");
     case FD_TRIAGE_STATE_DISMISSED:
       return _("Dismissed");
+    case FD_TRIAGE_STATE_EXECUTING:
+      return _("Being carried out");
     default:
       return "";
     }

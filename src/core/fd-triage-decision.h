@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  * @FD_TRIAGE_STATE_EXECUTED: every action was carried out
  * @FD_TRIAGE_STATE_FAILED: at least one action failed (see the results)
  * @FD_TRIAGE_STATE_DISMISSED: a person decided against it
+ * @FD_TRIAGE_STATE_EXECUTING: being carried out: what is written to Meta
+ *   was recorded before the first call; a decision left in this state (the
+ *   process died, or recording the outcome failed) is carried out again
+ *   by approving it, which first compares with what Meta has
  */
 typedef enum
 {
@@ -30,6 +34,7 @@ typedef enum
   FD_TRIAGE_STATE_EXECUTED,
   FD_TRIAGE_STATE_FAILED,
   FD_TRIAGE_STATE_DISMISSED,
+  FD_TRIAGE_STATE_EXECUTING,
 } FdTriageState;
 
 /* The JSON recorded as a decision's state in audit events. */
@@ -40,7 +45,7 @@ typedef enum
   "'actions', json (actions), " \
   "'state', state, 'approver', approver, 'stake', stake, 'decided_by', decided_by, " \
   "'decided_us', decided_us, 'executed_us', executed_us, 'results', json (results), " \
-  "'error', error, 'note', note) FROM triage_decision WHERE id = ?"
+  "'error', error, 'note', note, 'intent', json (intent)) FROM triage_decision WHERE id = ?"
 
 #define FD_TYPE_TRIAGE_DECISION (fd_triage_decision_get_type ())
 

@@ -11,8 +11,11 @@
 
 G_BEGIN_DECLS
 
-gboolean fd_triage_demo_add_rules (FdStore  *store,
-                                   guint    *n_added,
-                                   GError  **error);
+gboolean fd_triage_demo_add_rules (FdStore     *store,
+                                   guint       *n_added,
+                                   GError     **error);
+gboolean fd_triage_demo_prepare   (FdStore     *store,
+                                   const char  *account_id,
+                                   GError     **error);
 
 G_END_DECLS

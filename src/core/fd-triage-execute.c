@@ -23,67 +23,53 @@
  *
  * Actions that change the ad account (pause, resume, budget) go through the
  * FdTriageExecutor, one call each, outside any transaction — a network call
- * must never hold the workspace's write lock. Then one audited mutation
- * records everything: the decision's new state with a result per action,
- * the retirement record of a pause, the notifications, the replacement
- * request, and the object's new status or budget in meta_object (so the
- * next run judges the object as it now is, before the next sync confirms
- * it). A decision is executed when every action succeeded, failed when
- * any did; the results say which. */
-
-typedef struct
-{
-  FdRuleAction *action;       /* borrowed from the definition */
-  gboolean      done;         /* carried out (or nothing was needed) */
-  gboolean      attempted;
-  char         *message;
-} Outcome;
-
-typedef struct
-{
-  FdTriageDecision *decision;
-  FdRuleDef        *def;
-  char             *status;
-  gint64            daily_budget;
-  char             *currency;
-  char             *new_status;
-  gint64            new_budget;
-  GArray           *outcomes;
-} Execution;
+ * must never hold the workspace's write lock. Before the first call the
+ * decision is recorded as "executing" with what it writes
+ * (fd-triage-intent.c), so that carrying it out again never applies a
+ * change twice. Then one audited mutation records everything: the
+ * decision's new state with a result per action, the retirement record of
+ * a pause, the notifications, the replacement request, and the object's
+ * status or budget in meta_object as Meta confirmed it (so the next run
+ * judges the object as it now is, before the next sync). A decision is
+ * executed when every action succeeded, failed when any did; the results
+ * say which. When a change on Meta failed, the local actions (messages,
+ * replacement requests) wait for the attempt that succeeds: nothing is
+ * left half done. */
 
 static void
 clear_outcome (gpointer data)
 {
-  Outcome *outcome = data;
+  FdOutcome *outcome = data;
 
   g_free (outcome->message);
 }
 
-static void
-execution_clear (Execution *execution)
+void
+_fd_execution_clear (FdExecution *execution)
 {
   g_clear_object (&execution->decision);
   g_clear_pointer (&execution->def, fd_rule_def_free);
   g_clear_pointer (&execution->status, g_free);
   g_clear_pointer (&execution->currency, g_free);
-  g_clear_pointer (&execution->new_status, g_free);
   g_clear_pointer (&execution->outcomes, g_array_unref);
+  g_clear_pointer (&execution->intent_json, g_free);
+  g_clear_pointer (&execution->want_status, g_free);
+  g_clear_pointer (&execution->new_status, g_free);
+  fd_object_state_clear (&execution->confirmed);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Execution, execution_clear)
-
-static const char *
-object_label (FdTriageDecision *decision)
+const char *
+_fd_execution_label (FdExecution *execution)
 {
-  const char *name = fd_triage_decision_get_object_name (decision);
+  const char *name = fd_triage_decision_get_object_name (execution->decision);
 
-  return name ? name : fd_triage_decision_get_object_id (decision);
+  return name ? name : fd_triage_decision_get_object_id (execution->decision);
 }
 
 static gboolean
-load_object (FdStore    *store,
-             Execution  *execution,
-             GError    **error)
+load_object (FdStore      *store,
+             FdExecution  *execution,
+             GError      **error)
 {
   g_auto(FdStmt) stmt = NULL;
   gboolean has_row;
@@ -113,22 +99,30 @@ load_object (FdStore    *store,
   return TRUE;
 }
 
+/* Open decisions, and those to carry out again: failed ones, and those
+ * whose earlier attempt never recorded its outcome. */
 static gboolean
-prepare (FdStore    *store,
-         gint64      decision_id,
-         Execution  *execution,
-         GError    **error)
+may_carry_out (FdTriageState state)
+{
+  return state == FD_TRIAGE_STATE_PROPOSED || state == FD_TRIAGE_STATE_AWAITING_APPROVAL ||
+         state == FD_TRIAGE_STATE_EXECUTING || state == FD_TRIAGE_STATE_FAILED;
+}
+
+static gboolean
+prepare (FdStore      *store,
+         gint64        decision_id,
+         FdExecution  *execution,
+         GError      **error)
 {
   g_autoptr(FdRule) rule = NULL;
-  FdTriageState state;
 
   if (!(execution->decision = fd_triage_get_decision (store, decision_id, error)))
     return FALSE;
 
-  state = fd_triage_decision_get_state (execution->decision);
-  if (state != FD_TRIAGE_STATE_PROPOSED && state != FD_TRIAGE_STATE_AWAITING_APPROVAL)
+  execution->state = fd_triage_decision_get_state (execution->decision);
+  if (!may_carry_out (execution->state))
     {
-      g_autofree char *title = g_utf8_strdown (fd_triage_state_get_title (state), -1);
+      g_autofree char *title = g_utf8_strdown (fd_triage_state_get_title (execution->state), -1);
 
       g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED,
                    _("Decision %lld is %s already."), (long long)decision_id, title);
@@ -142,11 +136,11 @@ prepare (FdStore    *store,
       !load_object (store, execution, error))
     return FALSE;
 
-  execution->outcomes = g_array_new (FALSE, TRUE, sizeof (Outcome));
+  execution->outcomes = g_array_new (FALSE, TRUE, sizeof (FdOutcome));
   g_array_set_clear_func (execution->outcomes, clear_outcome);
   for (guint i = 0; i < execution->def->actions->len; i++)
     {
-      Outcome outcome = { g_ptr_array_index (execution->def->actions, i), FALSE, FALSE, NULL };
+      FdOutcome outcome = { g_ptr_array_index (execution->def->actions, i), FALSE, FALSE, NULL };
 
       g_array_append_val (execution->outcomes, outcome);
     }
@@ -155,139 +149,26 @@ prepare (FdStore    *store,
 }
 
 /*
- * Remote actions
- */
-
-static void
-set_status (Execution         *execution,
-            Outcome           *outcome,
-            FdTriageExecutor  *executor,
-            FdObjectStatus     status,
-            GCancellable      *cancellable)
-{
-  const char *wanted = status == FD_OBJECT_STATUS_PAUSED ? "PAUSED" : "ACTIVE";
-  g_autoptr(GError) error = NULL;
-
-  outcome->attempted = TRUE;
-
-  if (g_strcmp0 (execution->status, wanted) == 0)
-    {
-      outcome->done = TRUE;
-      outcome->message = g_strdup (status == FD_OBJECT_STATUS_PAUSED ? _("already paused")
-                                                                     : _("already active"));
-      return;
-    }
-
-  if (!fd_triage_executor_set_status (executor,
-                                      fd_triage_decision_get_account_id (execution->decision),
-                                      fd_triage_decision_get_object_id (execution->decision),
-                                      fd_triage_decision_get_level (execution->decision),
-                                      status, cancellable, &error))
-    {
-      outcome->message = g_strdup (error->message);
-      return;
-    }
-
-  outcome->done = TRUE;
-  outcome->message = g_strdup (status == FD_OBJECT_STATUS_PAUSED ? _("paused") : _("resumed"));
-  g_free (execution->new_status);
-  execution->new_status = g_strdup (wanted);
-}
-
-static void
-set_budget (Execution         *execution,
-            Outcome           *outcome,
-            FdTriageExecutor  *executor,
-            GCancellable      *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  gint64 next;
-
-  outcome->attempted = TRUE;
-
-  if (execution->daily_budget <= 0)
-    {
-      outcome->message = g_strdup_printf (_("%s has no daily budget of its own (a lifetime budget, "
-                                            "or its campaign’s budget)"),
-                                          object_label (execution->decision));
-      return;
-    }
-
-  next = fd_triage_compute_budget (execution->daily_budget, outcome->action, execution->currency);
-  before = fd_currency_format (execution->currency, execution->daily_budget);
-  after = fd_currency_format (execution->currency, next);
-
-  if (next == execution->daily_budget)
-    {
-      outcome->done = TRUE;
-      outcome->message = g_strdup_printf (_("daily budget stays %s: it is at the cap"), before);
-      return;
-    }
-
-  if (!fd_triage_executor_set_daily_budget (executor,
-                                            fd_triage_decision_get_account_id (execution->decision),
-                                            fd_triage_decision_get_object_id (execution->decision),
-                                            fd_triage_decision_get_level (execution->decision),
-                                            next, cancellable, &error))
-    {
-      outcome->message = g_strdup (error->message);
-      return;
-    }
-
-  outcome->done = TRUE;
-  outcome->message = g_strdup_printf (_("daily budget %s → %s"), before, after);
-  execution->new_budget = next;
-}
-
-static void
-run_remote_actions (Execution         *execution,
-                    FdTriageExecutor  *executor,
-                    GCancellable      *cancellable)
-{
-  for (guint i = 0; i < execution->outcomes->len; i++)
-    {
-      Outcome *outcome = &g_array_index (execution->outcomes, Outcome, i);
-
-      switch (outcome->action->kind)
-        {
-        case FD_RULE_ACTION_PAUSE:
-          set_status (execution, outcome, executor, FD_OBJECT_STATUS_PAUSED, cancellable);
-          break;
-        case FD_RULE_ACTION_RESUME:
-          set_status (execution, outcome, executor, FD_OBJECT_STATUS_ACTIVE, cancellable);
-          break;
-        case FD_RULE_ACTION_BUDGET:
-          set_budget (execution, outcome, executor, cancellable);
-          break;
-        default:
-          break;
-        }
-    }
-}
-
-/*
  * Local actions, inside the recording mutation
  */
 
 static char *
-describe_decision (Execution *execution)
+describe_decision (FdExecution *execution)
 {
   g_autofree char *actions = g_strjoinv (", ", (char **)fd_triage_decision_get_actions (execution->decision));
 
   return g_strdup_printf (_("Rule “%s” on %s “%s” (%s): %s"),
                           fd_triage_decision_get_rule_name (execution->decision),
                           fd_rule_level_get_title (fd_triage_decision_get_level (execution->decision)),
-                          object_label (execution->decision), actions,
+                          _fd_execution_label (execution), actions,
                           fd_triage_decision_get_explanation (execution->decision));
 }
 
 static gboolean
-send_messages (FdMutation  *mutation,
-               Execution   *execution,
-               Outcome     *outcome,
-               GError     **error)
+send_messages (FdMutation   *mutation,
+               FdExecution  *execution,
+               FdOutcome    *outcome,
+               GError      **error)
 {
   FdStore *store = fd_mutation_get_store (mutation);
   const char *kind = outcome->action->kind == FD_RULE_ACTION_ESCALATE ? "escalate" : "notify";
@@ -341,10 +222,10 @@ send_messages (FdMutation  *mutation,
 }
 
 static gboolean
-queue_replacement (FdMutation  *mutation,
-                   Execution   *execution,
-                   Outcome     *outcome,
-                   GError     **error)
+queue_replacement (FdMutation   *mutation,
+                   FdExecution  *execution,
+                   FdOutcome    *outcome,
+                   GError      **error)
 {
   FdStore *store = fd_mutation_get_store (mutation);
   const char *ad_id = fd_triage_decision_get_object_id (execution->decision);
@@ -402,9 +283,9 @@ queue_replacement (FdMutation  *mutation,
 }
 
 static gboolean
-record_retirement (FdMutation  *mutation,
-                   Execution   *execution,
-                   GError     **error)
+record_retirement (FdMutation   *mutation,
+                   FdExecution  *execution,
+                   GError      **error)
 {
   FdStore *store = fd_mutation_get_store (mutation);
   FdTriageDecision *decision = execution->decision;
@@ -434,41 +315,50 @@ record_retirement (FdMutation  *mutation,
                                 "create", NULL, FD_RETIREMENT_SNAPSHOT_SQL, error);
 }
 
+/* The object as Meta confirmed it, else as the change made it. */
 static gboolean
-update_object (FdStore    *store,
-               Execution  *execution,
-               GError    **error)
+update_object (FdStore      *store,
+               FdExecution  *execution,
+               GError      **error)
 {
+  FdObjectState *confirmed = &execution->confirmed;
   g_auto(FdStmt) stmt = NULL;
+  gint64 budget = execution->new_budget;
 
   if (execution->new_status == NULL && execution->new_budget <= 0)
     return TRUE;
 
+  if (confirmed->status != NULL && confirmed->daily_budget > 0)
+    budget = confirmed->daily_budget;
+
   stmt = fd_store_stmt (store,
                         "UPDATE meta_object SET status = coalesce (?1, status), "
-                        "daily_budget = CASE WHEN ?2 > 0 THEN ?2 ELSE daily_budget END WHERE id = ?3",
+                        "effective_status = coalesce (?2, CASE WHEN ?1 IS NULL THEN effective_status END), "
+                        "daily_budget = CASE WHEN ?3 > 0 THEN ?3 ELSE daily_budget END WHERE id = ?4",
                         error);
   if (stmt == NULL)
     return FALSE;
 
-  fd_stmt_bind_text (stmt, 1, execution->new_status);
-  sqlite3_bind_int64 (stmt, 2, execution->new_budget);
-  fd_stmt_bind_text (stmt, 3, fd_triage_decision_get_object_id (execution->decision));
+  fd_stmt_bind_text (stmt, 1, confirmed->status ? confirmed->status : execution->new_status);
+  fd_stmt_bind_text (stmt, 2, confirmed->status ? confirmed->effective_status : execution->new_status);
+  sqlite3_bind_int64 (stmt, 3, budget);
+  fd_stmt_bind_text (stmt, 4, fd_triage_decision_get_object_id (execution->decision));
   return fd_store_run (store, stmt, error);
 }
 
 static char *
-results_json (Execution   *execution,
-              const char **first_error)
+results_json (FdExecution  *execution,
+              const char  **first_error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *local_error = NULL;
 
   *first_error = NULL;
   json_builder_begin_array (builder);
 
   for (guint i = 0; i < execution->outcomes->len; i++)
     {
-      Outcome *outcome = &g_array_index (execution->outcomes, Outcome, i);
+      FdOutcome *outcome = &g_array_index (execution->outcomes, FdOutcome, i);
       g_autofree char *text = fd_rule_action_to_string (outcome->action);
 
       json_builder_begin_object (builder);
@@ -480,20 +370,27 @@ results_json (Execution   *execution,
       json_builder_add_string_value (builder, outcome->message ? outcome->message : "");
       json_builder_end_object (builder);
 
-      if (!outcome->done && *first_error == NULL)
+      /* What failed on Meta is the decision's error, before what waited
+       * for it. */
+      if (!outcome->done && fd_rule_action_is_remote (outcome->action) && *first_error == NULL)
         *first_error = outcome->message;
+      else if (!outcome->done && local_error == NULL)
+        local_error = outcome->message;
     }
+
+  if (*first_error == NULL)
+    *first_error = local_error;
 
   json_builder_end_array (builder);
   return fd_json_builder_steal (builder);
 }
 
 static gboolean
-finish_decision (FdMutation  *mutation,
-                 Execution   *execution,
-                 const char  *decided_by,
-                 const char  *note,
-                 GError     **error)
+finish_decision (FdMutation   *mutation,
+                 FdExecution  *execution,
+                 const char   *decided_by,
+                 const char   *note,
+                 GError      **error)
 {
   FdStore *store = fd_mutation_get_store (mutation);
   gint64 id = fd_triage_decision_get_id (execution->decision);
@@ -506,7 +403,7 @@ finish_decision (FdMutation  *mutation,
                         "UPDATE triage_decision SET state = ?, executed_us = ?, results = ?, error = ?, "
                         "decided_by = coalesce (?, decided_by), "
                         "decided_us = CASE WHEN ? IS NOT NULL THEN ? ELSE decided_us END, "
-                        "note = coalesce (?, note) WHERE id = ?",
+                        "note = coalesce (?, note) WHERE id = ? AND state = ?",
                         error);
   if (stmt == NULL || before == NULL)
     return FALSE;
@@ -520,47 +417,94 @@ finish_decision (FdMutation  *mutation,
   sqlite3_bind_int64 (stmt, 7, fd_mutation_get_time (mutation));
   fd_stmt_bind_text (stmt, 8, note);
   sqlite3_bind_int64 (stmt, 9, id);
+  fd_stmt_bind_text (stmt, 10, fd_triage_state_to_string (execution->began ? FD_TRIAGE_STATE_EXECUTING
+                                                                            : execution->state));
 
-  return fd_store_run (store, stmt, error) &&
-         _fd_triage_record_row (mutation, "decision", id, first_error ? "fail" : "execute",
+  if (!fd_store_run (store, stmt, error))
+    return FALSE;
+
+  if (fd_store_get_changes (store) == 0)
+    {
+      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_NOT_ALLOWED,
+                   _("Decision %lld changed while it was being carried out here (someone else "
+                     "approved or dismissed it); look at it again."),
+                   (long long)id);
+      return FALSE;
+    }
+
+  return _fd_triage_record_row (mutation, "decision", id, first_error ? "fail" : "execute",
                                 before, FD_DECISION_SNAPSHOT_SQL, error);
 }
 
+static const char *
+remote_failure (FdExecution *execution)
+{
+  for (guint i = 0; i < execution->outcomes->len; i++)
+    {
+      FdOutcome *outcome = &g_array_index (execution->outcomes, FdOutcome, i);
+
+      if (fd_rule_action_is_remote (outcome->action) && outcome->attempted && !outcome->done)
+        return outcome->message;
+    }
+
+  return NULL;
+}
+
+/* Messages and replacement requests follow the change on Meta; when that
+ * failed they wait for the attempt that succeeds. */
 static gboolean
-record_outcome (FdStore     *store,
-                Execution   *execution,
-                const char  *actor,
-                const char  *decided_by,
-                const char  *note,
-                GError     **error)
+run_local_actions (FdMutation   *mutation,
+                   FdExecution  *execution,
+                   GError      **error)
+{
+  const char *failure = remote_failure (execution);
+
+  for (guint i = 0; i < execution->outcomes->len; i++)
+    {
+      FdOutcome *outcome = &g_array_index (execution->outcomes, FdOutcome, i);
+
+      if (fd_rule_action_is_remote (outcome->action))
+        continue;
+
+      if (failure != NULL)
+        {
+          g_free (outcome->message);
+          outcome->message = g_strdup (_("not done: it waits for the change on Meta to succeed"));
+          continue;
+        }
+
+      if (outcome->action->kind == FD_RULE_ACTION_QUEUE_REPLACEMENT)
+        {
+          if (!queue_replacement (mutation, execution, outcome, error))
+            return FALSE;
+        }
+      else if (!send_messages (mutation, execution, outcome, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+record_outcome (FdStore      *store,
+                FdExecution  *execution,
+                const char   *actor,
+                const char   *decided_by,
+                const char   *note,
+                GError      **error)
 {
   g_autoptr(FdMutation) mutation = fd_mutation_begin (store, actor, error);
   gboolean paused = FALSE;
 
-  if (mutation == NULL)
+  if (mutation == NULL || !run_local_actions (mutation, execution, error))
     return FALSE;
 
   for (guint i = 0; i < execution->outcomes->len; i++)
     {
-      Outcome *outcome = &g_array_index (execution->outcomes, Outcome, i);
+      FdOutcome *outcome = &g_array_index (execution->outcomes, FdOutcome, i);
 
-      switch (outcome->action->kind)
-        {
-        case FD_RULE_ACTION_NOTIFY:
-        case FD_RULE_ACTION_ESCALATE:
-          if (!send_messages (mutation, execution, outcome, error))
-            return FALSE;
-          break;
-        case FD_RULE_ACTION_QUEUE_REPLACEMENT:
-          if (!queue_replacement (mutation, execution, outcome, error))
-            return FALSE;
-          break;
-        case FD_RULE_ACTION_PAUSE:
-          paused = outcome->done && g_strcmp0 (execution->new_status, "PAUSED") == 0;
-          break;
-        default:
-          break;
-        }
+      if (outcome->action->kind == FD_RULE_ACTION_PAUSE)
+        paused = outcome->done && g_strcmp0 (execution->new_status, "PAUSED") == 0;
     }
 
   return (!paused || record_retirement (mutation, execution, error)) &&
@@ -591,8 +535,9 @@ _fd_triage_execute_full (FdStore           *store,
                          GCancellable      *cancellable,
                          GError           **error)
 {
-  g_auto(Execution) execution = { 0 };
+  g_auto(FdExecution) execution = { 0 };
 
+  execution.confirmed.daily_budget = -1;
   if (!prepare (store, decision_id, &execution, error))
     return FALSE;
 
@@ -608,7 +553,12 @@ _fd_triage_execute_full (FdStore           *store,
     }
 
   if (executor != NULL)
-    run_remote_actions (&execution, executor, cancellable);
+    {
+      if (!_fd_triage_plan_intent (store, &execution, error) ||
+          !_fd_triage_begin_execution (store, &execution, actor, decided_by, note, error))
+        return FALSE;
+      _fd_triage_run_remote (&execution, executor, cancellable);
+    }
 
   return record_outcome (store, &execution, actor, decided_by, note, error);
 }
@@ -619,8 +569,11 @@ _fd_triage_execute_full (FdStore           *store,
  * @executor: (nullable): needed when the decision pauses, resumes or
  *   changes a budget
  *
- * Carries out a proposed or approved decision. Failing actions do not make
- * this fail: the decision ends up failed, with the reason in its results.
+ * Carries out a proposed or approved decision — or, again, one that failed
+ * or whose earlier attempt never recorded its outcome (state executing):
+ * then the values recorded before that attempt are written, and only
+ * where Meta does not have them yet. Failing actions do not make this
+ * fail: the decision ends up failed, with the reason in its results.
  *
  * Returns: %FALSE with @error set when the decision could not be carried
  *   out at all (not open any more, no executor, workspace error)

@@ -24,6 +24,26 @@ typedef enum
   FD_OBJECT_STATUS_PAUSED,
 } FdObjectStatus;
 
+/**
+ * FdObjectState:
+ * @status: Meta's configured status ("ACTIVE", "PAUSED" …)
+ * @effective_status: (nullable): whether it delivers ("ACTIVE",
+ *   "CAMPAIGN_PAUSED" …), when known
+ * @daily_budget: minor units; -1 when the object has no daily budget of
+ *   its own
+ *
+ * What the ad platform says an object is now.
+ */
+typedef struct
+{
+  char   *status;
+  char   *effective_status;
+  gint64  daily_budget;
+} FdObjectState;
+
+void fd_object_state_clear (FdObjectState *state);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FdObjectState, fd_object_state_clear)
+
 #define FD_TYPE_TRIAGE_EXECUTOR (fd_triage_executor_get_type ())
 
 G_DECLARE_INTERFACE (FdTriageExecutor, fd_triage_executor, FD, TRIAGE_EXECUTOR, GObject)
@@ -33,6 +53,10 @@ G_DECLARE_INTERFACE (FdTriageExecutor, fd_triage_executor, FD, TRIAGE_EXECUTOR, 
  * @set_status: pause or resume a campaign, ad set or ad
  * @set_daily_budget: set the daily budget of a campaign or ad set, in the
  *   minor unit of the account currency (what Meta's API takes)
+ * @read_object: (optional): what the platform says the object is now.
+ *   Triage reads it after a change, to record what Meta confirms, and
+ *   before carrying out a decision again, so that a change that was made
+ *   (but whose outcome was never recorded) is not made twice
  *
  * What triage needs from the ad platform to carry out a decision. The core
  * does no HTTP; the graph layer implements this with its Graph client.
@@ -63,6 +87,13 @@ struct _FdTriageExecutorInterface
                                 gint64             minor_units,
                                 GCancellable      *cancellable,
                                 GError           **error);
+  gboolean (*read_object)      (FdTriageExecutor  *self,
+                                const char        *account_id,
+                                const char        *object_id,
+                                FdRuleLevel        level,
+                                FdObjectState     *state,
+                                GCancellable      *cancellable,
+                                GError           **error);
 };
 
 gboolean fd_triage_executor_set_status       (FdTriageExecutor  *self,
@@ -77,6 +108,15 @@ gboolean fd_triage_executor_set_daily_budget (FdTriageExecutor  *self,
                                               const char        *object_id,
                                               FdRuleLevel        level,
                                               gint64             minor_units,
+                                              GCancellable      *cancellable,
+                                              GError           **error);
+
+gboolean fd_triage_executor_can_read        (FdTriageExecutor  *self);
+gboolean fd_triage_executor_read_object     (FdTriageExecutor  *self,
+                                              const char        *account_id,
+                                              const char        *object_id,
+                                              FdRuleLevel        level,
+                                              FdObjectState     *state,
                                               GCancellable      *cancellable,
                                               GError           **error);
 

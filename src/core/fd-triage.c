@@ -243,7 +243,7 @@ load_history (Run      *run,
 
   stmt = fd_store_stmt (run->store,
                         "SELECT rule_id, object_id, max (evaluated_us), "
-                        "max (state IN ('proposed', 'awaiting_approval')) "
+                        "max (state IN ('proposed', 'awaiting_approval', 'executing')) "
                         "FROM triage_decision GROUP BY rule_id, object_id",
                         error);
   if (stmt == NULL)

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "fd-triage-engine.h"
 #include "fd-workspace.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,6 @@ G_DECLARE_FINAL_TYPE (FdTriageView, fd_triage_view, FD, TRIAGE_VIEW, AdwBin)
 FdWorkspace *fd_triage_view_get_workspace (FdTriageView *self);
 void         fd_triage_view_set_workspace (FdTriageView *self,
                                            FdWorkspace  *workspace);
+FdTriageEngine *fd_triage_view_get_engine (FdTriageView *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "fd-ad-account.h"
+#include "fd-ad-creative-link.h"
 #include "fd-core-error.h"
 #include "fd-insight-cube.h"
 #include "fd-insights-store.h"
@@ -204,10 +205,10 @@ rf_link_creative (FdStore    *store,
                   const char *ad,
                   gint64      version_id)
 {
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO ad_creative_link (ad_id, version_id) "
-                                          "VALUES ('%s', %" G_GINT64_FORMAT ")", ad, version_id);
+  g_autoptr(GError) error = NULL;
 
-  exec_sql (store, sql);
+  fd_ad_creative_link_add (store, "system", ad, version_id, &error);
+  g_assert_no_error (error);
 }
 
 gint64
@@ -262,10 +263,13 @@ struct _RfExecutor
 {
   GObject    parent_instance;
 
-  GPtrArray *calls;
-  char      *fail_object;
-  char      *fail_message;
-  GMutex     lock;
+  GPtrArray  *calls;
+  char       *fail_object;
+  char       *fail_message;
+  GHashTable *objects;     /* id → "STATUS budget", what the platform has */
+  gboolean    readable;
+  guint       reads;
+  GMutex      lock;
 };
 
 static void rf_executor_iface_init (FdTriageExecutorInterface *iface);
@@ -273,10 +277,28 @@ static void rf_executor_iface_init (FdTriageExecutorInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (RfExecutor, rf_executor, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (FD_TYPE_TRIAGE_EXECUTOR, rf_executor_iface_init))
 
+/* What the platform has for @object_id, as "STATUS budget". */
+static void
+remember (RfExecutor *self,
+          const char *object_id,
+          const char *status,
+          gint64      budget)
+{
+  const char *known = g_hash_table_lookup (self->objects, object_id);
+  g_auto(GStrv) parts = known ? g_strsplit (known, " ", 2) : NULL;
+
+  g_hash_table_insert (self->objects, g_strdup (object_id),
+                       g_strdup_printf ("%s %" G_GINT64_FORMAT,
+                                        status ? status : parts ? parts[0] : "ACTIVE",
+                                        budget > 0 ? budget : parts ? g_ascii_strtoll (parts[1], NULL, 10) : -1));
+}
+
 static gboolean
 record_call (RfExecutor  *self,
              const char  *object_id,
              char        *call,
+             const char  *status,
+             gint64       budget,
              GError     **error)
 {
   gboolean fail;
@@ -286,6 +308,8 @@ record_call (RfExecutor  *self,
   fail = g_strcmp0 (self->fail_object, object_id) == 0;
   if (fail)
     g_set_error_literal (error, FD_CORE_ERROR, FD_CORE_ERROR_FAILED, self->fail_message);
+  else
+    remember (self, object_id, status, budget);
   g_mutex_unlock (&self->lock);
 
   return !fail;
@@ -303,7 +327,7 @@ rf_executor_set_status (FdTriageExecutor  *executor,
   return record_call (RF_EXECUTOR (executor), object_id,
                       g_strdup_printf ("status %s %s", object_id,
                                        status == FD_OBJECT_STATUS_PAUSED ? "PAUSED" : "ACTIVE"),
-                      error);
+                      status == FD_OBJECT_STATUS_PAUSED ? "PAUSED" : "ACTIVE", 0, error);
 }
 
 static gboolean
@@ -317,7 +341,37 @@ rf_executor_set_daily_budget (FdTriageExecutor  *executor,
 {
   return record_call (RF_EXECUTOR (executor), object_id,
                       g_strdup_printf ("budget %s %" G_GINT64_FORMAT, object_id, minor_units),
-                      error);
+                      NULL, minor_units, error);
+}
+
+static gboolean
+rf_executor_read_object (FdTriageExecutor  *executor,
+                         const char        *account_id,
+                         const char        *object_id,
+                         FdRuleLevel        level,
+                         FdObjectState     *state,
+                         GCancellable      *cancellable,
+                         GError           **error)
+{
+  RfExecutor *self = RF_EXECUTOR (executor);
+  g_auto(GStrv) parts = NULL;
+
+  g_mutex_lock (&self->lock);
+  self->reads++;
+  if (self->readable && g_hash_table_contains (self->objects, object_id))
+    parts = g_strsplit (g_hash_table_lookup (self->objects, object_id), " ", 2);
+  g_mutex_unlock (&self->lock);
+
+  if (parts == NULL)
+    {
+      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_FAILED, "cannot read %s", object_id);
+      return FALSE;
+    }
+
+  state->status = g_strdup (parts[0]);
+  state->effective_status = g_strdup (parts[0]);
+  state->daily_budget = g_ascii_strtoll (parts[1], NULL, 10);
+  return TRUE;
 }
 
 static void
@@ -325,6 +379,7 @@ rf_executor_iface_init (FdTriageExecutorInterface *iface)
 {
   iface->set_status = rf_executor_set_status;
   iface->set_daily_budget = rf_executor_set_daily_budget;
+  iface->read_object = rf_executor_read_object;
 }
 
 static void
@@ -335,6 +390,7 @@ rf_executor_finalize (GObject *object)
   g_ptr_array_unref (self->calls);
   g_free (self->fail_object);
   g_free (self->fail_message);
+  g_hash_table_unref (self->objects);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (rf_executor_parent_class)->finalize (object);
@@ -350,6 +406,7 @@ static void
 rf_executor_init (RfExecutor *self)
 {
   self->calls = g_ptr_array_new_with_free_func (g_free);
+  self->objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_mutex_init (&self->lock);
 }
 
@@ -376,4 +433,33 @@ rf_executor_fail_for (RfExecutor *self,
   self->fail_object = g_strdup (object_id);
   self->fail_message = g_strdup (message);
   g_mutex_unlock (&self->lock);
+}
+
+/* Makes read_object answer (with what the calls set, or what
+ * rf_executor_set_object() said); without it every read fails, as with a
+ * platform that cannot be read. */
+void
+rf_executor_set_readable (RfExecutor *self,
+                          gboolean    readable)
+{
+  g_mutex_lock (&self->lock);
+  self->readable = readable;
+  g_mutex_unlock (&self->lock);
+}
+
+void
+rf_executor_set_object (RfExecutor *self,
+                        const char *object_id,
+                        const char *status,
+                        gint64      daily_budget)
+{
+  g_mutex_lock (&self->lock);
+  remember (self, object_id, status, daily_budget);
+  g_mutex_unlock (&self->lock);
+}
+
+guint
+rf_executor_get_reads (RfExecutor *self)
+{
+  return self->reads;
 }

@@ -70,8 +70,9 @@ gint64   rf_query_int        (FdStore         *store,
                               const char      *sql);
 
 /* An FdTriageExecutor standing in for Meta inside unit tests: it records
- * every call ("status adset_1 PAUSED", "budget adset_1 7000") and fails
- * the calls for one object on demand. */
+ * every change ("status adset_1 PAUSED", "budget adset_1 7000") and
+ * counts reads, keeps what the changes set, and fails the calls for one
+ * object on demand. */
 #define RF_TYPE_EXECUTOR (rf_executor_get_type ())
 G_DECLARE_FINAL_TYPE (RfExecutor, rf_executor, RF, EXECUTOR, GObject)
 
@@ -80,5 +81,12 @@ GPtrArray   *rf_executor_get_calls  (RfExecutor  *self);
 void         rf_executor_fail_for   (RfExecutor  *self,
                                      const char  *object_id,
                                      const char  *message);
+void         rf_executor_set_readable (RfExecutor *self,
+                                       gboolean    readable);
+guint        rf_executor_get_reads  (RfExecutor  *self);
+void         rf_executor_set_object (RfExecutor  *self,
+                                     const char  *object_id,
+                                     const char  *status,
+                                     gint64       daily_budget);
 
 G_END_DECLS

@@ -468,7 +468,10 @@ test_executor_failure (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(FdTriageReport) report = NULL;
+  g_autoptr(FdTriageDecision) again = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *intent = NULL;
   FdTriageDecision *d;
 
   add_rule (f, "rule \"Low ROAS\" level adset when roas(3d) < 1.4 then pause, notify");
@@ -478,15 +481,121 @@ test_executor_failure (Fixture       *f,
   report = run_at (f, f->at, FD_TRIAGE_EXECUTOR (f->executor));
   d = only_decision (report);
 
-  /* The run does not fail; the decision does, saying why; the other
-   * action still happened; nothing was retired. */
+  /* The run does not fail; the decision does, saying why. Nothing is half
+   * done: no message went out, nothing was retired, the object is as it
+   * was; what it meant to write is on record. */
   g_assert_cmpint (fd_triage_decision_get_state (d), ==, FD_TRIAGE_STATE_FAILED);
   g_assert_cmpstr (fd_triage_decision_get_error (d), ==, "Meta refused: the ad set is being reviewed.");
   status = rf_query_text (f->store, "SELECT status FROM meta_object WHERE id = 'as_low'");
   g_assert_cmpstr (status, ==, "ACTIVE");
   g_assert_cmpint (rf_query_int (f->store, "SELECT count(*) FROM retirement"), ==, 0);
+  g_assert_cmpint (rf_query_int (f->store, "SELECT count(*) FROM triage_notification"), ==, 0);
+  g_assert_nonnull (strstr (fd_triage_decision_get_results_json (d), "waits for the change on Meta"));
+  intent = rf_query_text (f->store, "SELECT intent FROM triage_decision");
+  g_assert_cmpstr (intent, ==, "{\"status\":\"PAUSED\"}");
+
+  /* Once Meta accepts, carrying it out again finishes everything. */
+  rf_executor_fail_for (f->executor, NULL, NULL);
+  g_assert_true (fd_triage_approve (f->store, fd_triage_decision_get_id (d), f->dana, "retry",
+                                    FD_TRIAGE_EXECUTOR (f->executor), NULL, &error));
+  g_assert_no_error (error);
+
+  again = fd_triage_get_decision (f->store, fd_triage_decision_get_id (d), &error);
+  g_assert_cmpint (fd_triage_decision_get_state (again), ==, FD_TRIAGE_STATE_EXECUTED);
+  g_assert_null (fd_triage_decision_get_error (again));
+  assert_calls (f, "status as_low PAUSED; status as_low PAUSED");
+  g_assert_cmpint (rf_query_int (f->store, "SELECT count(*) FROM retirement"), ==, 1);
   g_assert_cmpint (rf_query_int (f->store, "SELECT count(*) FROM triage_notification"), ==, 1);
   assert_audit_ok (f);
+}
+
+/* The outcome of a budget change that Meta made cannot be recorded (the
+ * database refuses the write): the decision stays "executing" with the
+ * budget it meant to set, and carrying it out again never cuts twice. */
+static void
+test_execute_idempotent (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(FdTriageReport) report = NULL;
+  g_autoptr(FdTriageDecision) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *intent = NULL;
+  gboolean readable = GPOINTER_TO_INT (data);
+  gint64 id;
+
+  rf_executor_set_readable (f->executor, readable);
+  rf_executor_set_object (f->executor, "as_cpa", "ACTIVE", 10000);
+  add_rule (f, "rule \"CPA over target\" level adset when cpa(1d) > target_cpa * 1.4 "
+               "then budget -30%, notify");
+  rf_object (f->store, "as_cpa", "act_1", "adset", "c1", NULL, "Costly", 10000, NULL);
+  rf_day (f->store, "as_cpa", TZ, "2026-03-10", &(RfMetrics) { .spend = 9000, .purchases = 2 });
+  g_assert_true (fd_store_exec (f->store,
+                                "CREATE TEMP TRIGGER full_disk BEFORE UPDATE OF state ON triage_decision "
+                                "WHEN NEW.state IN ('executed', 'failed') "
+                                "BEGIN SELECT RAISE (ABORT, 'database or disk is full'); END",
+                                NULL));
+
+  report = fd_triage_run (f->store, f->at, "manual", FD_TRIAGE_RUN_DEFAULT,
+                          FD_TRIAGE_EXECUTOR (f->executor), NULL, &error);
+  g_assert_null (report);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Meta has the new budget; the workspace knows what was meant. */
+  assert_calls (f, "budget as_cpa 7000");
+  id = rf_query_int (f->store, "SELECT id FROM triage_decision");
+  d = fd_triage_get_decision (f->store, id, &error);
+  g_assert_cmpint (fd_triage_decision_get_state (d), ==, FD_TRIAGE_STATE_EXECUTING);
+  intent = rf_query_text (f->store, "SELECT intent FROM triage_decision");
+  g_assert_cmpstr (intent, ==, "{\"daily_budget\":7000,\"from\":10000}");
+  g_assert_cmpint (rf_query_int (f->store, "SELECT count(*) FROM triage_notification"), ==, 0);
+  g_clear_object (&d);
+
+  /* The next sync brought Meta's budget into the workspace: computing
+   * -30% again from it would set 4900. */
+  g_assert_true (fd_store_exec (f->store, "DROP TRIGGER full_disk; "
+                                "UPDATE meta_object SET daily_budget = 7000 WHERE id = 'as_cpa'", NULL));
+
+  /* Neither a new run nor the cooldown makes a second decision. */
+  g_clear_object (&report);
+  report = run_at (f, f->at + G_TIME_SPAN_HOUR, FD_TRIAGE_EXECUTOR (f->executor));
+  g_assert_cmpuint (fd_triage_report_get_decisions (report)->len, ==, 0);
+
+  g_assert_true (fd_triage_approve (f->store, id, f->dana, NULL, FD_TRIAGE_EXECUTOR (f->executor),
+                                    NULL, &error));
+  g_assert_no_error (error);
+  d = fd_triage_get_decision (f->store, id, &error);
+  g_assert_cmpint (fd_triage_decision_get_state (d), ==, FD_TRIAGE_STATE_EXECUTED);
+
+  /* Asked first, Meta had it: no second call. Unable to ask, the same
+   * budget is written again — never a second cut. */
+  assert_calls (f, readable ? "budget as_cpa 7000" : "budget as_cpa 7000; budget as_cpa 7000");
+  g_assert_cmpint (rf_query_int (f->store, "SELECT daily_budget FROM meta_object WHERE id = 'as_cpa'"),
+                   ==, 7000);
+  g_assert_cmpint (rf_query_int (f->store, "SELECT count(*) FROM triage_notification"), ==, 1);
+  g_assert_nonnull (strstr (fd_triage_decision_get_results_json (d), "daily budget 100.00 EUR → 70.00 EUR"));
+  assert_audit_ok (f);
+}
+
+/* After a change, meta_object holds what Meta says, not what was asked. */
+static void
+test_execute_reads_back (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(FdTriageReport) report = NULL;
+  g_autofree char *row = NULL;
+
+  rf_executor_set_readable (f->executor, TRUE);
+  add_rule (f, "rule \"Low ROAS\" level adset when roas(3d) < 1.4 then pause");
+  low_roas_adset (f, "as_low", 10000);
+  g_assert_true (fd_store_exec (f->store, "UPDATE meta_object SET effective_status = 'ACTIVE' "
+                                "WHERE id = 'as_low'", NULL));
+
+  report = run_at (f, f->at, FD_TRIAGE_EXECUTOR (f->executor));
+  g_assert_cmpint (fd_triage_decision_get_state (only_decision (report)), ==, FD_TRIAGE_STATE_EXECUTED);
+  g_assert_cmpuint (rf_executor_get_reads (f->executor), ==, 1);
+  row = rf_query_text (f->store, "SELECT status || ' ' || effective_status FROM meta_object WHERE id = 'as_low'");
+  g_assert_cmpstr (row, ==, "PAUSED PAUSED");
 }
 
 static void
@@ -717,8 +826,13 @@ main (int   argc,
   ADD ("approval-threshold", test_approval_threshold);
   ADD ("approval-always", test_approval_always);
   g_test_add_func ("/rules/triage/budget-rounding", test_budget_rounding);
+  g_test_add ("/rules/triage/execute-idempotent", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_execute_idempotent, fixture_tear_down);
+  g_test_add ("/rules/triage/execute-idempotent-unreadable", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_execute_idempotent, fixture_tear_down);
   ADD ("budget-execution-jpy", test_budget_execution_jpy);
   ADD ("executor-failure", test_executor_failure);
+  ADD ("execute-reads-back", test_execute_reads_back);
   ADD ("queue-replacement", test_queue_replacement);
   ADD ("board-and-inbox", test_board_and_inbox);
   ADD ("recipients", test_recipients);

@@ -42,14 +42,18 @@ CREATE TABLE triage_decision (
   estimates     TEXT,                   -- JSON array: the metrics that are estimates
   explanation   TEXT NOT NULL,          -- why it fired, in words
   actions       TEXT NOT NULL,          -- JSON array: "pause", "budget -30% min 20" …
-  state         TEXT NOT NULL CHECK (state IN ('proposed', 'awaiting_approval', 'executed',
-                                               'failed', 'dismissed')),
+  state         TEXT NOT NULL CHECK (state IN ('proposed', 'awaiting_approval', 'executing',
+                                               'executed', 'failed', 'dismissed')),
   approver      TEXT,                   -- who must approve, as the rule names them
   stake         INTEGER,                -- minor units: the daily spend at stake
   decided_by    TEXT,                   -- actor who approved or dismissed
   decided_us    INTEGER,
   executed_us   INTEGER,
   results       TEXT,                   -- JSON array: per action {action, ok, message}
+  intent        TEXT,                   -- JSON object: what is being written to Meta
+                                        -- ({"status": "PAUSED"}, {"daily_budget": 7000, "from": 10000}),
+                                        -- recorded (state executing) before the first call, so that
+                                        -- carrying it out again never applies a change twice
   error         TEXT,                   -- what failed, for a person
   note          TEXT,                   -- why it was dismissed, or anything said on approval
   FOREIGN KEY (rule_id, rule_version) REFERENCES rule_version (rule_id, version)

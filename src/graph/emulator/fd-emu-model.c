@@ -169,6 +169,7 @@ account_free (FdEmuAccount *account)
   g_free (account->name);
   g_free (account->currency);
   g_free (account->timezone);
+  g_free (account->profile);
   g_clear_pointer (&account->tz, g_time_zone_unref);
   g_ptr_array_unref (account->campaigns);
   g_ptr_array_unref (account->adsets);
@@ -393,6 +394,13 @@ fd_emu_model_add_account (FdEmuModel              *self,
       return NULL;
     }
 
+  if (spec->profile != NULL && !fd_emu_profile_is_known (spec->profile))
+    {
+      g_set_error (error, FD_CORE_ERROR, FD_CORE_ERROR_INVALID,
+                   "“%s” is not a profile of simulated accounts", spec->profile);
+      return NULL;
+    }
+
   if (!fd_currency_is_valid_code (spec->currency) || spec->campaigns == 0 ||
       spec->adsets_per_campaign == 0 || spec->ads_per_adset == 0)
     {
@@ -416,6 +424,8 @@ fd_emu_model_add_account (FdEmuModel              *self,
   account->seed = fd_emu_hash (self->seed, digits, 0, 0);
   account->epoch_day = epoch_day;
   account->launch_spread_days = spec->launch_spread_days;
+  account->history_days = spec->history_days;
+  account->profile = g_strdup (spec->profile);
   account->adsets_per_campaign = spec->adsets_per_campaign;
   account->ads_per_adset = spec->ads_per_adset;
   account->campaigns = g_ptr_array_new_with_free_func ((GDestroyNotify)object_free);
@@ -452,6 +462,9 @@ fd_emu_model_add_account (FdEmuModel              *self,
       g_ptr_array_add (account->ads, ad);
       make_ad (account, ad);
     }
+
+  if (account->profile != NULL)
+    fd_emu_profile_apply (account);
 
   /* Objects exist from the day before they launch. */
   for (FdEmuLevel level = FD_EMU_LEVEL_CAMPAIGN; level <= FD_EMU_LEVEL_AD; level++)
@@ -717,6 +730,13 @@ save_account (JsonBuilder  *builder,
   json_builder_add_int_value (builder, account->launch_spread_days);
   json_builder_set_member_name (builder, "epoch_day");
   json_builder_add_string_value (builder, epoch);
+  json_builder_set_member_name (builder, "history_days");
+  json_builder_add_int_value (builder, account->history_days);
+  if (account->profile != NULL)
+    {
+      json_builder_set_member_name (builder, "profile");
+      json_builder_add_string_value (builder, account->profile);
+    }
   json_builder_end_object (builder);
 }
 

@@ -37,6 +37,8 @@ typedef enum
  * @ads_per_adset: ads in each
  * @history_days: how long before it was added the account started
  * @launch_spread_days: over how many days after that its ads launched
+ * @profile: (nullable): a named set of adjustments to the generated
+ *   objects, such as "demo" (see fd-emu-profile.c)
  */
 typedef struct
 {
@@ -49,6 +51,7 @@ typedef struct
   guint       ads_per_adset;
   guint       history_days;
   guint       launch_spread_days;
+  const char *profile;
 } FdEmuAccountSpec;
 
 typedef struct
@@ -113,6 +116,8 @@ struct _FdEmuAccount
   guint64       seed;
   int           epoch_day;
   guint         launch_spread_days;
+  guint         history_days;
+  char         *profile;
   guint         adsets_per_campaign;
   guint         ads_per_adset;
   GPtrArray    *campaigns;   /* FdEmuObject */
@@ -164,6 +169,10 @@ JsonNode     *fd_emu_model_save            (FdEmuModel              *self);
 gboolean      fd_emu_model_load_writes     (FdEmuModel              *self,
                                             JsonNode                *state,
                                             GError                 **error);
+
+/* Profiles (fd-emu-profile.c) */
+gboolean      fd_emu_profile_is_known      (const char              *profile);
+void          fd_emu_profile_apply         (FdEmuAccount            *account);
 
 /* Days */
 int           fd_emu_day_from_string       (const char              *text);

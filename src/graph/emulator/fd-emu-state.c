@@ -106,6 +106,8 @@ load_accounts (FdGraphEmulator  *self,
       spec.adsets_per_campaign = (guint)json_object_get_int_member_with_default (object, "adsets_per_campaign", 1);
       spec.ads_per_adset = (guint)json_object_get_int_member_with_default (object, "ads_per_adset", 1);
       spec.launch_spread_days = (guint)json_object_get_int_member_with_default (object, "launch_spread_days", 60);
+      spec.history_days = (guint)json_object_get_int_member_with_default (object, "history_days", 120);
+      spec.profile = json_object_get_string_member_with_default (object, "profile", NULL);
       epoch = fd_emu_day_from_string (json_object_get_string_member_with_default (object, "epoch_day", NULL));
 
       if (fd_emu_model_find_account (self->model, spec.id) != NULL)

@@ -183,14 +183,16 @@ fd_graph_emulator_add_account_from_string (FdGraphEmulator  *self,
  * fd_graph_emulator_add_demo_account:
  *
  * Adds the demo workspace's account: Northwind Outdoor in euros, Berlin
- * time, 4 campaigns × 3 ad sets × 4 ads with four months of history.
+ * time, 4 campaigns × 3 ad sets × 4 ads with four months of history,
+ * shaped by the "demo" profile so that each of the spec's four rules has
+ * an ad set or ad to find (see fd-emu-profile.c).
  */
 void
 fd_graph_emulator_add_demo_account (FdGraphEmulator *self)
 {
   static const FdEmuAccountSpec demo = {
     FD_GRAPH_EMULATOR_DEMO_ACCOUNT, "Northwind Outdoor — EUR", "EUR", "Europe/Berlin",
-    4, 3, 4, 120, 60,
+    4, 3, 4, 120, 60, "demo",
   };
   g_autoptr(GError) error = NULL;
 
