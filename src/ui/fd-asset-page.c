@@ -1042,6 +1042,10 @@ fd_asset_page_init (FdAssetPage *self)
                                   G_CALLBACK (queue_reload), self);
   g_signal_group_connect_swapped (self->workspace_signals, "changed::asset_version",
                                   G_CALLBACK (queue_reload), self);
+  g_signal_group_connect_swapped (self->workspace_signals, "changed::comment",
+                                  G_CALLBACK (queue_reload), self);
+  g_signal_group_connect_swapped (self->workspace_signals, "changed::placement_override",
+                                  G_CALLBACK (queue_reload), self);
 
   buttons[0] = self->submit_button;
   buttons[1] = self->approve_button;

@@ -557,6 +557,7 @@ static void
 fd_comments_panel_dispose (GObject *object)
 {
   FdCommentsPanel *self = (FdCommentsPanel *)object;
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   if (self->list != NULL)
@@ -564,6 +565,9 @@ fd_comments_panel_dispose (GObject *object)
   if (self->comments != NULL)
     g_signal_handlers_disconnect_by_data (self->comments, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_COMMENTS_PANEL);
+  /* GTK 4.8 unparents only the children bound by name. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->player_signals);
   g_clear_object (&self->overlay_signals);
   g_clear_object (&self->player);

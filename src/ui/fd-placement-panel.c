@@ -130,6 +130,15 @@ check_override (FdPlacementPanel *self)
   return g_strdup (_("Only a required reviewer of this round may override a placement check."));
 }
 
+static void
+on_override_clicked (GtkButton        *button,
+                     FdPlacementPanel *self)
+{
+  int placement = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "fd-placement"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "placement.override", "i", placement);
+}
+
 static GtkWidget *
 status_row (FdPlacementPanel  *self,
             FdPlacementStatus *status)
@@ -171,8 +180,10 @@ status_row (FdPlacementPanel  *self,
       gtk_widget_set_tooltip_text (button, refusal ? refusal
                                    : _("Let the approval go through although this check fails, "
                                        "with a written reason"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "placement.override");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (int)placement);
+      /* A plain button, not an actionable one: the action would decide its
+       * sensitivity, and here the person using the page does. */
+      g_object_set_data (G_OBJECT (button), "fd-placement", GINT_TO_POINTER (placement));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_override_clicked), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       self->buttons[placement] = button;
     }

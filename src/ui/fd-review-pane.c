@@ -497,6 +497,7 @@ static void
 fd_review_pane_dispose (GObject *object)
 {
   FdReviewPane *self = (FdReviewPane *)object;
+  GtkWidget *child;
 
   g_clear_handle_id (&self->layout_source, g_source_remove);
   g_cancellable_cancel (self->banner_load);
@@ -507,6 +508,9 @@ fd_review_pane_dispose (GObject *object)
   if (self->comments != NULL)
     fd_comments_panel_set_player (self->comments, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FD_TYPE_REVIEW_PANE);
+  /* GTK 4.8 unparents only the children bound by name. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->workspace_signals);
   g_clear_object (&self->asset_signals);
   g_clear_object (&self->workspace);
