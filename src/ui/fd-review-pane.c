@@ -29,7 +29,8 @@
  * comparison's change timeline is cached per SHA pair by the compare
  * view, in the workspace's cache/diff, as `asset diff` does. */
 
-#define NARROW_WIDTH 860
+/* Comments go beside the player from this width of the page on. */
+#define WIDE_WIDTH 1180
 
 struct _FdReviewPane
 {
@@ -461,13 +462,24 @@ on_asset_notify (FdReviewPane *self)
   fd_placement_panel_set_version (self->placements, self->asset, self->version);
 }
 
+/* The width the page offers, not the pane's own: beside each other the
+ * player and comments ask for more than a narrow page has, and the pane
+ * would never learn that it must stack them. */
+static int
+offered_width (FdReviewPane *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+
+  return scroller ? gtk_widget_get_width (scroller) : gtk_widget_get_width (GTK_WIDGET (self));
+}
+
 static gboolean
 update_layout (gpointer user_data)
 {
   FdReviewPane *self = user_data;
 
   self->layout_source = 0;
-  self->narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+  self->narrow = offered_width (self) < WIDE_WIDTH;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->review_box),
                                   self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_size_request (GTK_WIDGET (self->comments), self->narrow ? -1 : 300, -1);
@@ -485,7 +497,7 @@ fd_review_pane_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (fd_review_pane_parent_class)->size_allocate (widget, width, height, baseline);
 
-  if ((width < NARROW_WIDTH) != self->narrow && self->layout_source == 0)
+  if ((offered_width (self) < WIDE_WIDTH) != self->narrow && self->layout_source == 0)
     self->layout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout, self, NULL);
 }
 
@@ -666,6 +678,8 @@ fd_review_pane_init (FdReviewPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->narrow = TRUE;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->review_box), GTK_ORIENTATION_VERTICAL);
   fd_comments_panel_set_player (self->comments, self->player);
 
   self->workspace_signals = g_signal_group_new (FD_TYPE_WORKSPACE);
