@@ -38,4 +38,14 @@ gboolean      fd_replacement_request_set_state       (FdStore     *store,
                                                       const char  *state,
                                                       GError     **error);
 
+/* fd-replacement-request-asset.c: the requests that concern an asset. */
+GPtrArray    *fd_replacement_request_list_for_asset  (FdStore     *store,
+                                                      gint64       asset_id,
+                                                      GError     **error);
+char         *fd_replacement_request_describe        (FdStore              *store,
+                                                      FdReplacementRequest *self,
+                                                      GError              **error);
+GHashTable   *fd_replacement_request_open_assets     (FdStore     *store,
+                                                      GError     **error);
+
 G_END_DECLS

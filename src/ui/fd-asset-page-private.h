@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 
 /* FdAssetPage is split by responsibility: fd-asset-page.c holds the
  * widget, loading, the preview and the actions; fd-asset-page-rows.c
- * makes the rows of its lists (details, reviewers, versions, history). */
+ * makes the rows of its lists (details, reviewers, versions, history);
+ * fd-asset-page-review.c puts the review pane in the review slot. */
 
 GtkWidget *_fd_asset_page_version_row   (FdAssetVersion *version,
                                          FdAsset        *asset,
@@ -32,5 +33,6 @@ void       _fd_asset_page_fill_details  (GtkListBox     *list,
                                          FdAsset        *asset,
                                          const char     *creator);
 gint64     _fd_asset_page_row_version   (GtkListBoxRow  *row);
+void       _fd_asset_page_attach_review (FdAssetPage    *self);
 
 G_END_DECLS

@@ -30,11 +30,10 @@
  * enabled only when the person using the board may do it, and otherwise
  * says why in its tooltip.
  *
- * The review pane (player, frame-accurate comments, side-by-side and
- * difference comparison) goes into `review_slot`, above the preview: see
- * fd_asset_page_get_review_slot(), "selected-version", "can-compare" and
- * ::compare-versions. Until something is put there the page shows the
- * selected version's thumbnail, or its text. */
+ * The review pane (player, frame-accurate comments, comparison, placement
+ * checks) sits in `review_slot`, above the preview, and follows
+ * "selected-version" (fd-asset-page-review.c); the preview shows only what
+ * the pane does not: a text version's text. */
 
 #define NARROW_WIDTH 820
 #define RELOAD_DELAY_MS 60
@@ -1043,6 +1042,10 @@ fd_asset_page_init (FdAssetPage *self)
                                   G_CALLBACK (queue_reload), self);
   g_signal_group_connect_swapped (self->workspace_signals, "changed::asset_version",
                                   G_CALLBACK (queue_reload), self);
+  g_signal_group_connect_swapped (self->workspace_signals, "changed::comment",
+                                  G_CALLBACK (queue_reload), self);
+  g_signal_group_connect_swapped (self->workspace_signals, "changed::placement_override",
+                                  G_CALLBACK (queue_reload), self);
 
   buttons[0] = self->submit_button;
   buttons[1] = self->approve_button;
@@ -1056,6 +1059,7 @@ fd_asset_page_init (FdAssetPage *self)
 
   gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (self->history),
                            create_history_row, self, NULL);
+  _fd_asset_page_attach_review (self);
   g_signal_connect_object (self->versions_list, "row-selected", G_CALLBACK (on_version_selected),
                            self, 0);
 }

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FdAssetPage, fd_asset_page, FD, ASSET_PAGE, GtkWidget)
 
+typedef struct _FdReviewPane FdReviewPane;
+
 GtkWidget   *fd_asset_page_new                  (void);
 FdWorkspace *fd_asset_page_get_workspace        (FdAssetPage *self);
 void         fd_asset_page_set_workspace        (FdAssetPage *self,
@@ -42,6 +44,7 @@ const char  *fd_asset_page_describe_event       (FdAssetPage *self,
                                                  gint64       seq);
 GtkBox      *fd_asset_page_get_review_slot      (FdAssetPage *self);
 GtkWidget   *fd_asset_page_get_preview          (FdAssetPage *self);
+FdReviewPane *fd_asset_page_get_review_pane     (FdAssetPage *self);
 GtkWidget   *fd_asset_page_get_action_button    (FdAssetPage *self,
                                                  const char  *action);
 
