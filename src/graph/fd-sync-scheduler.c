@@ -797,6 +797,23 @@ fd_sync_scheduler_start (FdSyncScheduler *self)
 }
 
 /**
+ * fd_sync_scheduler_resume:
+ *
+ * Like fd_sync_scheduler_start(), but the first sync waits one interval:
+ * for accounts synced recently, which Meta would only answer with the
+ * same numbers.
+ */
+void
+fd_sync_scheduler_resume (FdSyncScheduler *self)
+{
+  g_return_if_fail (FD_IS_SYNC_SCHEDULER (self));
+
+  self->started = TRUE;
+  if (!self->running)
+    schedule_next (self);
+}
+
+/**
  * fd_sync_scheduler_stop:
  *
  * Stops the timer and cancels the running sync, which stops between two

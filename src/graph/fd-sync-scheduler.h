@@ -32,6 +32,7 @@ void             fd_sync_scheduler_set_hourly_days  (FdSyncScheduler  *self,
 void             fd_sync_scheduler_set_page_size    (FdSyncScheduler  *self,
                                                      guint             rows);
 void             fd_sync_scheduler_start            (FdSyncScheduler  *self);
+void             fd_sync_scheduler_resume           (FdSyncScheduler  *self);
 void             fd_sync_scheduler_stop             (FdSyncScheduler  *self);
 void             fd_sync_scheduler_sync_now         (FdSyncScheduler  *self,
                                                      const char       *account_id);

@@ -20,6 +20,7 @@
 #include "fd-metric-chart.h"
 #include "fd-rule-editor.h"
 #include "fd-sync-scheduler.h"
+#include "fd-triage-scheduler.h"
 #include "fd-triage-engine.h"
 #include "fd-triage-view.h"
 #include "fd-ui-models.h"
@@ -36,6 +37,12 @@
 
 #define CHART_DAYS 14
 
+/* Meta revises insights through the day, not by the minute: an hourly
+ * sync keeps the numbers fresh without spending the account's rate limit.
+ * Triage runs on FdTriageScheduler's own clock (15 minutes) and after
+ * each sync. */
+#define SYNC_INTERVAL_S (60 * 60)
+
 struct _FdTriageView
 {
   AdwBin            parent_instance;
@@ -43,6 +50,8 @@ struct _FdTriageView
   FdWorkspace      *workspace;
   FdTriageEngine   *engine;
   FdSyncScheduler  *sync;
+  FdTriageScheduler *triage_clock;
+  gboolean          clocks_started;
   FdQueryModel     *accounts;
   FdQueryModel     *current_person;
   GtkFilterListModel *filtered;
@@ -272,6 +281,44 @@ create_account_row (gpointer item,
   return box;
 }
 
+/* Whether some account has not synced cleanly within the interval. */
+static gboolean
+accounts_are_stale (FdTriageView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+  gint64 due = g_get_real_time () - (gint64)SYNC_INTERVAL_S * G_USEC_PER_SEC;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FdAccountSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+      FdAdAccount *account = fd_account_summary_get_account (summary);
+
+      if (fd_ad_account_get_sync_state (account) != FD_AD_ACCOUNT_SYNC_OK ||
+          fd_ad_account_get_last_success (account) < due)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Once the workspace's accounts are known: sync on the hour (at once if
+ * the numbers are older than that) and run triage on its clock, for as
+ * long as the workspace is open. */
+static void
+start_clocks (FdTriageView *self)
+{
+  if (self->clocks_started || self->sync == NULL)
+    return;
+
+  self->clocks_started = TRUE;
+  fd_sync_scheduler_set_interval (self->sync, SYNC_INTERVAL_S);
+  if (accounts_are_stale (self))
+    fd_sync_scheduler_start (self->sync);
+  else
+    fd_sync_scheduler_resume (self->sync);
+  fd_triage_scheduler_start (self->triage_clock);
+}
+
 static void
 on_accounts_changed (FdTriageView *self)
 {
@@ -281,6 +328,8 @@ on_accounts_changed (FdTriageView *self)
     return;
 
   gtk_stack_set_visible_child_name (self->decisions_stack, n > 0 ? "dashboard" : "no-account");
+  if (n > 0)
+    start_clocks (self);
 }
 
 static FdQueryModel *
@@ -358,6 +407,8 @@ static void
 on_sync_finished (FdTriageView *self)
 {
   update_sync (self);
+  if (self->triage_clock != NULL)
+    fd_triage_scheduler_sync_finished (self->triage_clock);
   if (self->accounts != NULL)
     fd_query_model_reload (self->accounts);
 }
@@ -964,6 +1015,10 @@ drop_services (FdTriageView *self)
       fd_sync_scheduler_stop (self->sync);
     }
   g_clear_object (&self->sync);
+  if (self->triage_clock != NULL)
+    fd_triage_scheduler_stop (self->triage_clock);
+  g_clear_object (&self->triage_clock);
+  self->clocks_started = FALSE;
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (fd_triage_engine_get_decisions (self->engine), self);
   g_clear_object (&self->engine);
@@ -986,6 +1041,7 @@ set_up_services (FdTriageView *self)
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_decisions_changed), self,
                            G_CONNECT_SWAPPED);
   fd_triage_engine_reload (self->engine);
+  self->triage_clock = fd_triage_scheduler_new (self->engine);
 
   self->sync = fd_sync_scheduler_new (self->workspace, tokens);
   g_signal_connect_object (self->sync, "notify::running", G_CALLBACK (update_sync), self, G_CONNECT_SWAPPED);
@@ -1169,4 +1225,31 @@ fd_triage_view_get_engine (FdTriageView *self)
 {
   g_return_val_if_fail (FD_IS_TRIAGE_VIEW (self), NULL);
   return self->engine;
+}
+
+/**
+ * fd_triage_view_get_sync_scheduler:
+ *
+ * Returns: (transfer none) (nullable): what syncs the workspace's accounts
+ *   while the view shows it
+ */
+FdSyncScheduler *
+fd_triage_view_get_sync_scheduler (FdTriageView *self)
+{
+  g_return_val_if_fail (FD_IS_TRIAGE_VIEW (self), NULL);
+
+  return self->sync;
+}
+
+/**
+ * fd_triage_view_get_triage_scheduler:
+ *
+ * Returns: (transfer none) (nullable): what runs triage on the clock
+ */
+FdTriageScheduler *
+fd_triage_view_get_triage_scheduler (FdTriageView *self)
+{
+  g_return_val_if_fail (FD_IS_TRIAGE_VIEW (self), NULL);
+
+  return self->triage_clock;
 }

@@ -12,6 +12,9 @@
 #include "fd-triage-engine.h"
 #include "fd-workspace.h"
 
+#include "fd-sync-scheduler.h"
+#include "fd-triage-scheduler.h"
+
 G_BEGIN_DECLS
 
 #define FD_TYPE_TRIAGE_VIEW (fd_triage_view_get_type ())
@@ -22,5 +25,7 @@ FdWorkspace *fd_triage_view_get_workspace (FdTriageView *self);
 void         fd_triage_view_set_workspace (FdTriageView *self,
                                            FdWorkspace  *workspace);
 FdTriageEngine *fd_triage_view_get_engine (FdTriageView *self);
+FdSyncScheduler *fd_triage_view_get_sync_scheduler (FdTriageView *self);
+FdTriageScheduler *fd_triage_view_get_triage_scheduler (FdTriageView *self);
 
 G_END_DECLS

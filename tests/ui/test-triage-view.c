@@ -261,6 +261,13 @@ test_decisions (Fixture       *f,
   g_assert_true (fd_ui_test_label_contains (accounts, "ROAS"));
   g_assert_true (fd_ui_test_label_contains (accounts, "daily budgets"));
 
+  /* While the workspace is open, triage runs on its clock and the account
+   * syncs on the hour — not at once, the demo synced a moment ago. */
+  fd_ui_test_wait_for (fd_triage_scheduler_get_active (fd_triage_view_get_triage_scheduler (f->view)));
+  g_assert_false (fd_sync_scheduler_get_running (fd_triage_view_get_sync_scheduler (f->view)));
+  g_assert_cmpint (fd_sync_scheduler_get_next_run (fd_triage_view_get_sync_scheduler (f->view)), >,
+                   g_get_real_time () + 50 * G_TIME_SPAN_MINUTE);
+
   /* The two awaiting approval are listed; the chart of the first shows its
    * threshold and where the rule fired. */
   low_roas = open_decision (f, "Low ROAS");
