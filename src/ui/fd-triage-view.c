@@ -919,14 +919,6 @@ load_creatives (FdStore       *store,
   return fd_ad_creative_link_list (store, data, error);
 }
 
-static gboolean
-window_opens_assets (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  return G_IS_ACTION_MAP (root) && g_action_map_lookup_action (G_ACTION_MAP (root), "open-asset") != NULL;
-}
-
 static void
 creatives_loaded (GObject      *object,
                   GAsyncResult *result,
@@ -935,7 +927,6 @@ creatives_loaded (GObject      *object,
   g_autoptr(FdTriageView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) creatives = fd_workspace_run_finish (FD_WORKSPACE (object), result, &error);
-  gboolean can_open = window_opens_assets (GTK_WIDGET (self));
 
   clear_box (GTK_WIDGET (self->creatives_list));
   if (creatives == NULL)
@@ -957,23 +948,23 @@ creatives_loaded (GObject      *object,
     {
       FdLinkedCreative *creative = g_ptr_array_index (creatives, i);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *open;
       g_autofree char *subtitle = g_strdup_printf (_("%s · version %d · %s"), creative->kind, creative->number,
                                                    creative->state);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), creative->asset_name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (can_open)
-        {
-          GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
-
-          gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (open, "flat");
-          gtk_widget_set_tooltip_text (open, _("Open the asset"));
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-asset");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", creative->asset_id);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-        }
+      /* The window opens it on the board (FdWindow's win.open-asset). */
+      open = gtk_button_new_from_icon_name ("go-next-symbolic");
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (open, "flat");
+      gtk_widget_set_tooltip_text (open, _("Open the asset"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.open-asset");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", creative->asset_id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
       gtk_list_box_append (self->creatives_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->creatives_list), TRUE);

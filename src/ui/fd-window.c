@@ -168,6 +168,22 @@ show_stage_action (GtkWidget  *widget,
   fd_window_show_stage (FD_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* From anywhere (a triage decision's creatives): the asset's page on the
+ * board. */
+static void
+open_asset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  FdWindow *self = FD_WINDOW (widget);
+  GtkWidget *board = fd_window_get_stage_view (self, "board");
+
+  fd_window_show_stage (self, "board");
+  if (!fd_board_view_open_asset (FD_BOARD_VIEW (board), g_variant_get_int64 (parameter)))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("That asset is not on the board any more")));
+}
+
 static void
 toast_action (GtkWidget  *widget,
               const char *action_name,
@@ -411,6 +427,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-preferences", "s", show_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-stage", "s", show_stage_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.open-asset", "x", open_asset_action);
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);

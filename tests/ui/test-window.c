@@ -9,6 +9,8 @@
 
 #include <sqlite3.h>
 
+#include "fd-asset-page.h"
+#include "fd-board-view.h"
 #include "fd-brief.h"
 #include "fd-greeter.h"
 #include "fd-new-workspace-dialog.h"
@@ -445,6 +447,7 @@ test_demo (Fixture       *f,
 {
   g_autofree char *demo = fd_workspace_dup_default_demo_path ();
   g_autofree char *parent = g_path_get_dirname (demo);
+  FdBoardView *board;
   AdwMessageDialog *dialog;
   FdWindow *window = activate (f);
 
@@ -471,6 +474,15 @@ test_demo (Fixture       *f,
   fd_ui_test_wait_for (fd_person_button_get_current (window->person_button) != NULL);
   g_assert_cmpstr (fd_person_get_name (fd_person_button_get_current (window->person_button)),
                    ==, "Maya Lindqvist");
+
+  /* From another stage (a triage decision's creatives), win.open-asset
+   * shows the asset's page on the board. */
+  board = FD_BOARD_VIEW (fd_window_get_stage_view (window, "board"));
+  fd_window_show_stage (window, "triage");
+  fd_ui_test_wait_for (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-asset", "x", (gint64)1) &&
+                       fd_asset_page_get_asset (fd_board_view_get_asset_page (board)) != NULL);
+  g_assert_cmpstr (fd_window_get_stage (window), ==, "board");
+  g_assert_cmpint (fd_asset_get_id (fd_asset_page_get_asset (fd_board_view_get_asset_page (board))), ==, 1);
 }
 
 /*
