@@ -530,6 +530,8 @@ fd_metric_chart_snapshot (GtkWidget   *widget,
   double height = gtk_widget_get_height (widget);
   GdkRGBA text, accent, error, background, grid;
   g_autoptr(PangoLayout) probe = NULL;
+  g_autoptr(GDateTime) probe_day = NULL;
+  g_autofree char *probe_text = NULL;
   FdChartTimeAxis time_axis;
   graphene_rect_t plot;
   LegendItem legend[6];
@@ -562,8 +564,13 @@ fd_metric_chart_snapshot (GtkWidget   *widget,
 
   plot = GRAPHENE_RECT_INIT ((float)left, PAD_TOP, (float)(width - left - PAD_RIGHT),
                              (float)(height - PAD_TOP - PAD_BOTTOM));
-  probe = make_layout (self, "00:00 Nov 30", TRUE);
+  /* Time labels are an hour ("00:00") or a day ("Sep 30"), never both:
+   * room for the wider of the two, and a gap. */
+  probe_day = g_date_time_new_utc (2026, 9, 30, 0, 0, 0);
+  probe_text = g_date_time_format (probe_day, _("%b %e"));
+  probe = make_layout (self, probe_text, TRUE);
   pango_layout_get_pixel_size (probe, &tick_w, &tick_h);
+  tick_w = MAX (tick_w, 40) + 8;
   fd_metric_chart_get_time_span (self, &span_start, &span_end);
   fd_chart_time_axis_compute (span_start, span_end, self->tz,
                               (guint)MAX (2, plot.size.width / (tick_w + 16)), &time_axis);
