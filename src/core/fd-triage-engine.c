@@ -191,6 +191,9 @@ job_thread (GTask        *task,
   GError *error = NULL;
   gpointer result;
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
   if (!(store = fd_workspace_open_store (job->workspace, &error)))
     {
       g_task_return_error (task, error);
@@ -246,24 +249,33 @@ replace_items (GListStore *store,
                        items->pdata, items->len);
 }
 
+/* The engine starts reloads by itself; they must not keep it alive (or
+ * report on a workspace its owner has closed), so they hold it weakly. */
 static void
 reload_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  FdTriageEngine *self = FD_TRIAGE_ENGINE (source);
+  GWeakRef *weak = user_data;
+  g_autoptr(FdTriageEngine) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
   Reloaded *reloaded = g_task_propagate_pointer (G_TASK (result), &error);
 
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
   if (reloaded == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not read the triage decisions: %s", error->message);
       return;
     }
 
-  replace_items (self->decisions, reloaded->decisions);
-  replace_items (self->notices, reloaded->notices);
+  if (self != NULL)
+    {
+      replace_items (self->decisions, reloaded->decisions);
+      replace_items (self->notices, reloaded->notices);
+    }
   reloaded_free (reloaded);
 }
 
@@ -277,11 +289,15 @@ void
 fd_triage_engine_reload (FdTriageEngine *self)
 {
   g_autoptr(GTask) task = NULL;
+  GWeakRef *weak;
 
   g_return_if_fail (FD_IS_TRIAGE_ENGINE (self));
 
-  task = start_job (self, job_new (self, JOB_RELOAD), fd_triage_engine_reload,
-                    self->cancellable, reload_done, NULL);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->cancellable, reload_done, weak);
+  g_task_set_source_tag (task, fd_triage_engine_reload);
+  g_task_set_task_data (task, job_new (self, JOB_RELOAD), (GDestroyNotify)job_free);
   g_task_run_in_thread (task, job_thread);
 }
 
