@@ -48,6 +48,7 @@ struct _FdAssetCard
   GtkLabel          *campaign_label;
   GtkLabel          *due_label;
   GtkWidget         *dots_box;
+  GtkWidget         *replacement_badge;
 };
 /* fd-asset-card-decisions.c */
 void  _fd_asset_card_sync_decisions  (FdAssetCard    *self);

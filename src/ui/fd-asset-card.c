@@ -219,6 +219,31 @@ sync_due (FdAssetCard *self)
     gtk_widget_set_tooltip_text (label, NULL);
 }
 
+/* The oldest request in words, and how many more there are. */
+static char *
+describe_replacements (FdAsset *asset)
+{
+  guint more = fd_asset_get_n_replacements (asset) - 1;
+
+  if (more == 0)
+    return g_strdup (fd_asset_get_replacement (asset));
+
+  /* Translators: a replacement request in words, then how many more there are */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, and %u more request",
+                                       "%s, and %u more requests", more),
+                          fd_asset_get_replacement (asset), more);
+}
+
+static void
+sync_replacement (FdAssetCard *self)
+{
+  gboolean requested = fd_asset_get_n_replacements (self->asset) > 0;
+  g_autofree char *tooltip = requested ? describe_replacements (self->asset) : NULL;
+
+  gtk_widget_set_visible (self->replacement_badge, requested);
+  gtk_widget_set_tooltip_text (self->replacement_badge, tooltip);
+}
+
 static void
 sync_labels (FdAssetCard *self)
 {
@@ -278,6 +303,7 @@ sync_all (FdAssetCard *self)
     return;
 
   sync_labels (self);
+  sync_replacement (self);
   sync_preview (self);
   sync_due (self);
   _fd_asset_card_sync_decisions (self);
@@ -455,6 +481,7 @@ fd_asset_card_class_init (FdAssetCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdAssetCard, campaign_label);
   gtk_widget_class_bind_template_child (widget_class, FdAssetCard, due_label);
   gtk_widget_class_bind_template_child (widget_class, FdAssetCard, dots_box);
+  gtk_widget_class_bind_template_child (widget_class, FdAssetCard, replacement_badge);
 
   _fd_asset_card_menu_class_init (widget_class);
 }
@@ -630,8 +657,28 @@ fd_asset_card_dup_summary (FdAssetCard *self)
     g_string_append_printf (text, ". %s", decisions);
   if (self->person_id != 0 && fd_asset_is_waiting_for (asset, self->person_id))
     g_string_append_printf (text, ". %s", _("Waiting for your review"));
+  if (fd_asset_get_n_replacements (asset) > 0)
+    {
+      g_autofree char *replacements = describe_replacements (asset);
+
+      g_string_append_printf (text, ". %s", replacements);
+    }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * fd_asset_card_get_replacement_badge:
+ *
+ * Returns: (transfer none): the "Replacement requested" badge, shown while
+ *   a replacement request names one of the asset's versions; its tooltip
+ *   says which rule asked, for which ad
+ */
+GtkWidget *
+fd_asset_card_get_replacement_badge (FdAssetCard *self)
+{
+  g_return_val_if_fail (FD_IS_ASSET_CARD (self), NULL);
+  return self->replacement_badge;
 }
 
 /**
