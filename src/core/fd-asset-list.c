@@ -19,6 +19,7 @@
  *
  *   changed::asset         that asset is read again
  *   changed::review        the asset of that decision is read again
+ *   changed::replacement   the assets whose versions that request names
  *   changed::brief         the assets of that brief (title, due date)
  *   changed::asset_group   the assets of that group (its name)
  *   changed::person        the assets that person created or reviews
@@ -43,6 +44,7 @@ struct _FdAssetList
   gboolean      full_pending;
   GHashTable   *pending_assets;  /* gint64 id set */
   GHashTable   *pending_reviews; /* gint64 id set */
+  GHashTable   *pending_replacements; /* gint64 id set */
   guint         flush_source;
   gboolean      job_running;
   gboolean      loaded;
@@ -69,6 +71,7 @@ typedef struct
   gboolean    full;
   GArray     *asset_ids;
   GArray     *review_ids;
+  GArray     *replacement_ids;
   GRefString *thumbnail_dir;
 } LoadJob;
 
@@ -139,6 +142,7 @@ load_job_free (gpointer data)
 
   g_clear_pointer (&job->asset_ids, g_array_unref);
   g_clear_pointer (&job->review_ids, g_array_unref);
+  g_clear_pointer (&job->replacement_ids, g_array_unref);
   g_clear_pointer (&job->thumbnail_dir, g_ref_string_release);
   g_free (job);
 }
@@ -153,34 +157,26 @@ load_result_free (gpointer data)
   g_free (result);
 }
 
-/* Adds the assets the decisions in @job are about to its asset ids. */
+/* Adds the assets that the rows of @ids are about to @asset_ids: @sql
+ * selects their asset ids from the ids bound to it as a JSON array. */
 static gboolean
-resolve_reviews (FdStore  *store,
-                 LoadJob  *job,
-                 GError  **error)
+resolve_ids (FdStore     *store,
+             const char  *sql,
+             GArray      *ids,
+             GArray      *asset_ids,
+             GError     **error)
 {
   g_auto(FdStmt) stmt = NULL;
-  GString *json;
+  g_autofree char *json = NULL;
   gboolean has_row;
 
-  if (job->review_ids->len == 0)
+  if (ids->len == 0)
     return TRUE;
 
-  json = g_string_new ("[");
-  for (guint i = 0; i < job->review_ids->len; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
-                            g_array_index (job->review_ids, gint64, i));
-  g_string_append_c (json, ']');
-
-  stmt = fd_store_stmt (store,
-                        "SELECT DISTINCT asset_id FROM review_decision "
-                        "WHERE id IN (SELECT value FROM json_each (?))",
-                        error);
-  if (stmt != NULL)
-    fd_stmt_bind_text (stmt, 1, json->str);
-  g_string_free (json, TRUE);
-  if (stmt == NULL)
+  if ((stmt = fd_store_stmt (store, sql, error)) == NULL)
     return FALSE;
+  json = _fd_asset_ids_to_json (ids);
+  fd_stmt_bind_text (stmt, 1, json);
 
   for (;;)
     {
@@ -192,8 +188,26 @@ resolve_reviews (FdStore  *store,
         return TRUE;
 
       id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (job->asset_ids, id);
+      g_array_append_val (asset_ids, id);
     }
+}
+
+/* Adds the assets of the decisions and requests in @job to its asset ids.
+ * A request names versions; its state changing (done, cancelled) changes
+ * their assets' cards too. */
+static gboolean
+resolve_related (FdStore  *store,
+                 LoadJob  *job,
+                 GError  **error)
+{
+  return resolve_ids (store,
+                      "SELECT DISTINCT asset_id FROM review_decision "
+                      "WHERE id IN (SELECT value FROM json_each (?))",
+                      job->review_ids, job->asset_ids, error) &&
+         resolve_ids (store,
+                      "SELECT DISTINCT v.asset_id " FD_REPLACEMENT_VERSIONS_FROM
+                      "WHERE r.id IN (SELECT value FROM json_each (?))",
+                      job->replacement_ids, job->asset_ids, error);
 }
 
 static int
@@ -219,7 +233,7 @@ load_in_worker (FdStore       *store,
 
   if (!job->full)
     {
-      if (!resolve_reviews (store, job, error))
+      if (!resolve_related (store, job, error))
         {
           load_result_free (result);
           return NULL;
@@ -412,7 +426,8 @@ on_loaded (GObject      *source,
 
   /* Changes that arrived meanwhile. */
   if (self->full_pending || g_hash_table_size (self->pending_assets) > 0 ||
-      g_hash_table_size (self->pending_reviews) > 0)
+      g_hash_table_size (self->pending_reviews) > 0 ||
+      g_hash_table_size (self->pending_replacements) > 0)
     schedule_flush (self);
 }
 
@@ -446,6 +461,7 @@ flush_cb (gpointer user_data)
   job->full = self->full_pending;
   job->asset_ids = take_ids (self->pending_assets);
   job->review_ids = take_ids (self->pending_reviews);
+  job->replacement_ids = take_ids (self->pending_replacements);
   job->thumbnail_dir = g_ref_string_acquire (self->thumbnail_dir);
   self->full_pending = FALSE;
   self->job_running = TRUE;
@@ -527,7 +543,7 @@ on_workspace_changed (FdWorkspace *workspace,
 
   if (!g_str_equal (entity_type, "asset") && !g_str_equal (entity_type, "review") &&
       !g_str_equal (entity_type, "brief") && !g_str_equal (entity_type, "asset_group") &&
-      !g_str_equal (entity_type, "person"))
+      !g_str_equal (entity_type, "person") && !g_str_equal (entity_type, "replacement"))
     return;
 
   if (!parse_id (entity_id, &id))
@@ -536,6 +552,8 @@ on_workspace_changed (FdWorkspace *workspace,
     add_pending (self->pending_assets, id);
   else if (g_str_equal (entity_type, "review"))
     add_pending (self->pending_reviews, id);
+  else if (g_str_equal (entity_type, "replacement"))
+    add_pending (self->pending_replacements, id);
   else
     add_related (self, entity_type, id);
 
@@ -568,6 +586,7 @@ fd_asset_list_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->pending_assets, g_hash_table_unref);
   g_clear_pointer (&self->pending_reviews, g_hash_table_unref);
+  g_clear_pointer (&self->pending_replacements, g_hash_table_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (fd_asset_list_parent_class)->finalize (object);
@@ -674,6 +693,7 @@ fd_asset_list_init (FdAssetList *self)
   self->cancellable = g_cancellable_new ();
   self->pending_assets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->pending_reviews = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->pending_replacements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /*

@@ -10,6 +10,7 @@
 #include "fd-asset.h"
 #include "fd-mutation.h"
 #include "fd-person.h"
+#include "fd-replacement-request.h"
 #include "fd-store.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,8 @@ struct _FdAsset
   gint64        review_round;
   gint64        review_version;
   GPtrArray    *reviewers;
+  guint         n_replacements;
+  char         *replacement;
 
   char         *search_key;  /* built on first search */
 };
@@ -52,11 +55,17 @@ struct _FdAsset
   "substr (v.text, 1, 240), coalesce (a.due_us, b.due_us), " \
   "a.due_us IS NULL AND b.due_us IS NOT NULL, a.brief_id, b.title, a.campaign, " \
   "a.group_id, g.name, a.created_by, a.created_us, a.state_since_us, a.state_note, " \
-  "a.review_round, a.review_version " \
+  "a.review_round, a.review_version, coalesce (rr.n, 0), ru.name, coalesce (mo.name, rq.ad_id) " \
   "FROM asset a " \
   "LEFT JOIN asset_version v ON v.asset_id = a.id AND v.number = a.current_version " \
   "LEFT JOIN brief b ON b.id = a.brief_id " \
-  "LEFT JOIN asset_group g ON g.id = a.group_id "
+  "LEFT JOIN asset_group g ON g.id = a.group_id " \
+  "LEFT JOIN (SELECT v.asset_id AS asset_id, count (DISTINCT r.id) AS n, min (r.id) AS first_id " \
+  "  " FD_REPLACEMENT_OPEN_VERSIONS_FROM "GROUP BY v.asset_id) rr ON rr.asset_id = a.id " \
+  "LEFT JOIN replacement_request rq ON rq.id = rr.first_id " \
+  "LEFT JOIN triage_decision td ON td.id = rq.decision_id " \
+  "LEFT JOIN rule ru ON ru.id = td.rule_id " \
+  "LEFT JOIN meta_object mo ON mo.id = rq.ad_id "
 
 /* The reviewers of each asset's current round with their latest decision on
  * the version under review, ordered by asset. */
@@ -82,6 +91,7 @@ gboolean  _fd_asset_update_from      (FdAsset       *self,
                                       FdAsset       *fresh);
 void      _fd_asset_build_search_key (FdAsset       *self);
 GHashTable *_fd_asset_new_string_table (void);
+char     *_fd_asset_ids_to_json      (GArray        *ids);
 gint64    _fd_actor_get_person_id    (const char    *actor);
 
 /* The columns of an asset row that the workflow checks. */

@@ -23,8 +23,9 @@
  * Cards
  */
 
-static char *
-ids_to_json (GArray *ids)
+/* Ids as a JSON array, for json_each (?). */
+char *
+_fd_asset_ids_to_json (GArray *ids)
 {
   GString *json = g_string_new ("[");
 
@@ -147,7 +148,7 @@ _fd_asset_load_cards (FdStore     *store,
 {
   g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) strings = _fd_asset_new_string_table ();
-  g_autofree char *ids_json = ids ? ids_to_json (ids) : NULL;
+  g_autofree char *ids_json = ids ? _fd_asset_ids_to_json (ids) : NULL;
 
   if (!read_cards (store, ids_json, thumbnail_dir, strings, cards, error) ||
       !read_reviewers (store, ids_json, cards, error))

@@ -46,6 +46,8 @@ enum {
   PROP_REVIEWERS,
   PROP_N_REQUIRED,
   PROP_N_APPROVED,
+  PROP_N_REPLACEMENTS,
+  PROP_REPLACEMENT,
   N_PROPS
 };
 
@@ -64,6 +66,7 @@ fd_asset_finalize (GObject *object)
   g_clear_pointer (&self->campaign, g_ref_string_release);
   g_clear_pointer (&self->group_name, g_ref_string_release);
   g_free (self->state_note);
+  g_free (self->replacement);
   g_clear_pointer (&self->reviewers, g_ptr_array_unref);
   g_free (self->search_key);
 
@@ -152,6 +155,12 @@ fd_asset_get_property (GObject    *object,
     case PROP_N_APPROVED:
       g_value_set_uint (value, fd_asset_get_n_approved (self));
       break;
+    case PROP_N_REPLACEMENTS:
+      g_value_set_uint (value, self->n_replacements);
+      break;
+    case PROP_REPLACEMENT:
+      g_value_set_string (value, self->replacement);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -223,6 +232,13 @@ fd_asset_class_init (FdAssetClass *klass)
   properties[PROP_N_APPROVED] =
     g_param_spec_uint ("n-approved", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Open and in-progress replacement requests naming one of its versions
+   * (triage's queue_replacement). */
+  properties[PROP_N_REPLACEMENTS] =
+    g_param_spec_uint ("n-replacements", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The oldest of them in a sentence: which rule asked, for which ad. */
+  properties[PROP_REPLACEMENT] = string_property ("replacement");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -304,6 +320,10 @@ _fd_asset_new_from_row (sqlite3_stmt *stmt,
   self->state_note = fd_stmt_dup_text (stmt, 17);
   self->review_round = sqlite3_column_int64 (stmt, 18);
   self->review_version = sqlite3_column_int64 (stmt, 19);
+  self->n_replacements = (guint)sqlite3_column_int64 (stmt, 20);
+  if (self->n_replacements > 0)
+    self->replacement = fd_replacement_request_format (fd_stmt_column_text (stmt, 21),
+                                                       fd_stmt_column_text (stmt, 22));
 
   if (thumbnail_dir != NULL && fd_asset_kind_is_media (self->kind))
     self->thumbnail_dir = g_ref_string_acquire (thumbnail_dir);
@@ -400,6 +420,8 @@ _fd_asset_update_from (FdAsset *self,
   UPDATE_STRING (state_note, PROP_STATE_NOTE);
   UPDATE_VALUE (review_round, PROP_REVIEW_ROUND);
   UPDATE_VALUE (review_version, PROP_REVIEW_VERSION);
+  UPDATE_VALUE (n_replacements, PROP_N_REPLACEMENTS);
+  UPDATE_STRING (replacement, PROP_REPLACEMENT);
 
   if (!reviewers_equal (self->reviewers, fresh->reviewers))
     {
@@ -623,6 +645,32 @@ fd_asset_get_review_version (FdAsset *self)
 {
   g_return_val_if_fail (FD_IS_ASSET (self), 0);
   return self->review_version;
+}
+
+/**
+ * fd_asset_get_n_replacements:
+ *
+ * Returns: how many open or in-progress replacement requests name one of
+ *   the asset's versions
+ */
+guint
+fd_asset_get_n_replacements (FdAsset *self)
+{
+  g_return_val_if_fail (FD_IS_ASSET (self), 0);
+  return self->n_replacements;
+}
+
+/**
+ * fd_asset_get_replacement:
+ *
+ * Returns: (nullable): the oldest open replacement request in a sentence
+ *   (which rule asked, for which ad), %NULL when there is none
+ */
+const char *
+fd_asset_get_replacement (FdAsset *self)
+{
+  g_return_val_if_fail (FD_IS_ASSET (self), NULL);
+  return self->replacement;
 }
 
 /**

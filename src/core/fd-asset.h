@@ -42,6 +42,8 @@ gint64        fd_asset_get_review_version   (FdAsset      *self);
 GPtrArray    *fd_asset_get_reviewers        (FdAsset      *self);
 guint         fd_asset_get_n_required       (FdAsset      *self);
 guint         fd_asset_get_n_approved       (FdAsset      *self);
+guint         fd_asset_get_n_replacements   (FdAsset      *self);
+const char   *fd_asset_get_replacement      (FdAsset      *self);
 
 gboolean      fd_asset_involves_person      (FdAsset      *self,
                                              gint64        person_id);

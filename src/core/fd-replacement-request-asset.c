@@ -126,6 +126,24 @@ fd_replacement_request_describe (FdStore               *store,
         rule = fd_stmt_dup_text (stmt, 0);
     }
 
+  return fd_replacement_request_format (rule, ad);
+}
+
+/**
+ * fd_replacement_request_format:
+ * @rule: (nullable): the name of the rule that queued the request, %NULL
+ *   when a person did
+ * @ad: the ad's name, or its id
+ *
+ * Says a request in a sentence, as fd_replacement_request_describe() does
+ * and the board's cards show it.
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+fd_replacement_request_format (const char *rule,
+                               const char *ad)
+{
   if (rule != NULL)
     /* Translators: a rule's name, then an ad's name */
     return g_strdup_printf (_("Replacement requested by rule “%s” for ad “%s”"), rule, ad);
@@ -152,10 +170,8 @@ fd_replacement_request_open_assets (FdStore  *store,
   g_return_val_if_fail (FD_IS_STORE (store), NULL);
 
   stmt = fd_store_stmt (store,
-                        "SELECT v.asset_id, count (DISTINCT r.id) FROM replacement_request r, "
-                        "json_each (CASE WHEN json_valid (r.version_ids) THEN r.version_ids ELSE '[]' END) j "
-                        "JOIN asset_version v ON v.id = j.value "
-                        "WHERE r.state IN ('open', 'in_progress') "
+                        "SELECT v.asset_id, count (DISTINCT r.id) "
+                        FD_REPLACEMENT_OPEN_VERSIONS_FROM
                         "GROUP BY v.asset_id",
                         error);
   if (stmt == NULL)

@@ -38,6 +38,19 @@ gboolean      fd_replacement_request_set_state       (FdStore     *store,
                                                       const char  *state,
                                                       GError     **error);
 
+/* The asset versions that requests name: one row per request (r) and
+ * version (v), for queries that add their own SELECT, conditions and
+ * GROUP BY. A request whose version_ids is not valid JSON names nothing
+ * rather than failing the query. */
+#define FD_REPLACEMENT_VERSIONS_FROM \
+  "FROM replacement_request r, " \
+  "json_each (CASE WHEN json_valid (r.version_ids) THEN r.version_ids ELSE '[]' END) j " \
+  "JOIN asset_version v ON v.id = j.value "
+
+/* The same, for the open and in-progress requests only. */
+#define FD_REPLACEMENT_OPEN_VERSIONS_FROM \
+  FD_REPLACEMENT_VERSIONS_FROM "WHERE r.state IN ('open', 'in_progress') "
+
 /* fd-replacement-request-asset.c: the requests that concern an asset. */
 GPtrArray    *fd_replacement_request_list_for_asset  (FdStore     *store,
                                                       gint64       asset_id,
@@ -47,5 +60,7 @@ char         *fd_replacement_request_describe        (FdStore              *stor
                                                       GError              **error);
 GHashTable   *fd_replacement_request_open_assets     (FdStore     *store,
                                                       GError     **error);
+char         *fd_replacement_request_format          (const char  *rule,
+                                                      const char  *ad);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "fd-asset-card.h"
+#include "fd-asset-card-private.h"
 #include "fd-board-format.h"
 
 /* One asset on the board: its thumbnail (or its text), name, kind,
@@ -23,39 +23,11 @@
  *
  * What a card can do is asked of the board through its actions
  * ("board.open-asset", "board.move" …): the card menu, a right click, a
- * drag and a file dropped on the card all end up there. */
-
-struct _FdAssetCard
-{
-  GtkWidget          parent_instance;
-
-  FdAsset           *asset;
-  FdThumbnailLoader *thumbnails;
-  gint64             person_id;
-  GSignalGroup      *asset_signals;
-  GCancellable      *load;
-  char              *preview_sha;
-  GPtrArray         *shown_reviewers;
-  gboolean           has_thumbnail;
-  GtkWidget         *context_menu;
-
-  GtkWidget         *box;
-  GtkStack          *preview_stack;
-  GtkImage          *preview_icon;
-  GtkPicture        *picture;
-  GtkLabel          *text_label;
-  GtkLabel          *version_label;
-  GtkLabel          *turn_label;
-  GtkLabel          *name_label;
-  GtkMenuButton     *menu_button;
-  GtkImage          *kind_icon;
-  GtkLabel          *kind_label;
-  GtkLabel          *group_label;
-  GtkLabel          *brief_label;
-  GtkLabel          *campaign_label;
-  GtkLabel          *due_label;
-  GtkWidget         *dots_box;
-};
+ * drag and a file dropped on the card all end up there.
+ *
+ * The decision dots (fd-asset-card-decisions.c), the menu and actions
+ * (fd-asset-card-menu.c) and dragging (fd-asset-card-drag.c) have files of
+ * their own. */
 
 G_DEFINE_FINAL_TYPE (FdAssetCard, fd_asset_card, GTK_TYPE_WIDGET)
 
@@ -215,50 +187,6 @@ sync_preview (FdAssetCard *self)
 }
 
 /*
- * Decisions
- */
-
-static void
-clear_dots (FdAssetCard *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->dots_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->dots_box), child);
-}
-
-static void
-sync_decisions (FdAssetCard *self)
-{
-  GPtrArray *reviewers = fd_asset_get_reviewers (self->asset);
-  gint64 version = fd_asset_get_review_version (self->asset);
-
-  if (reviewers == self->shown_reviewers)
-    return;
-
-  g_clear_pointer (&self->shown_reviewers, g_ptr_array_unref);
-  self->shown_reviewers = reviewers ? g_ptr_array_ref (reviewers) : NULL;
-  clear_dots (self);
-
-  for (guint i = 0; reviewers != NULL && i < reviewers->len; i++)
-    {
-      FdAssetReviewer *reviewer = g_ptr_array_index (reviewers, i);
-      g_autofree char *tooltip = NULL;
-      GtkWidget *dot;
-
-      if (!fd_asset_reviewer_get_required (reviewer))
-        continue;
-
-      dot = fd_board_decision_dot_new (fd_asset_reviewer_get_decision (reviewer));
-      tooltip = fd_board_describe_decision (reviewer, version);
-      gtk_widget_set_tooltip_text (dot, tooltip);
-      gtk_box_append (GTK_BOX (self->dots_box), dot);
-    }
-
-  gtk_widget_set_visible (self->dots_box, gtk_widget_get_first_child (self->dots_box) != NULL);
-}
-
-/*
  * Text
  */
 
@@ -289,6 +217,31 @@ sync_due (FdAssetCard *self)
     gtk_widget_set_tooltip_text (label, _("The brief’s due date"));
   else
     gtk_widget_set_tooltip_text (label, NULL);
+}
+
+/* The oldest request in words, and how many more there are. */
+static char *
+describe_replacements (FdAsset *asset)
+{
+  guint more = fd_asset_get_n_replacements (asset) - 1;
+
+  if (more == 0)
+    return g_strdup (fd_asset_get_replacement (asset));
+
+  /* Translators: a replacement request in words, then how many more there are */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, and %u more request",
+                                       "%s, and %u more requests", more),
+                          fd_asset_get_replacement (asset), more);
+}
+
+static void
+sync_replacement (FdAssetCard *self)
+{
+  gboolean requested = fd_asset_get_n_replacements (self->asset) > 0;
+  g_autofree char *tooltip = requested ? describe_replacements (self->asset) : NULL;
+
+  gtk_widget_set_visible (self->replacement_badge, requested);
+  gtk_widget_set_tooltip_text (self->replacement_badge, tooltip);
 }
 
 static void
@@ -350,9 +303,10 @@ sync_all (FdAssetCard *self)
     return;
 
   sync_labels (self);
+  sync_replacement (self);
   sync_preview (self);
   sync_due (self);
-  sync_decisions (self);
+  _fd_asset_card_sync_decisions (self);
   sync_turn (self);
   sync_accessible (self);
 }
@@ -362,232 +316,6 @@ on_asset_notify (FdAssetCard *self,
                  GParamSpec  *pspec)
 {
   sync_all (self);
-}
-
-/*
- * The menu
- */
-
-static GMenuModel *
-build_menu (FdAssetCard *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) first = g_menu_new ();
-  g_autoptr(GMenu) moves = g_menu_new ();
-  FdAssetState state;
-  gboolean waiting;
-
-  if (self->asset == NULL)
-    return G_MENU_MODEL (g_steal_pointer (&menu));
-
-  state = fd_asset_get_state (self->asset);
-  waiting = self->person_id != 0 && fd_asset_is_waiting_for (self->asset, self->person_id);
-
-  g_menu_append (first, _("_Open"), "card.open");
-  if (state != FD_ASSET_STATE_ARCHIVED && state != FD_ASSET_STATE_UPLOADED)
-    g_menu_append (first, fd_asset_kind_is_media (fd_asset_get_kind (self->asset))
-                          ? _("Add _Version…") : _("_Edit Text…"),
-                   "card.add-version");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (first));
-
-  for (FdAssetState target = FD_ASSET_STATE_DRAFT; target <= FD_ASSET_STATE_ARCHIVED; target++)
-    {
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (target == state)
-        continue;
-
-      item = g_menu_item_new (fd_board_move_label (target, waiting), NULL);
-      g_menu_item_set_action_and_target_value (item, "card.move", g_variant_new_int32 (target));
-      g_menu_append_item (moves, item);
-    }
-  g_menu_append_section (menu, _("Move To"), G_MENU_MODEL (moves));
-
-  return G_MENU_MODEL (g_steal_pointer (&menu));
-}
-
-static void
-create_popup (GtkMenuButton *button,
-              gpointer       user_data)
-{
-  FdAssetCard *self = user_data;
-  g_autoptr(GMenuModel) menu = build_menu (self);
-
-  gtk_menu_button_set_menu_model (button, menu);
-}
-
-/**
- * fd_asset_card_popup_menu:
- * @x: where to point, or a negative value to point at the card's menu button
- *
- * Shows the card menu, as a right click or the Menu key does.
- */
-void
-fd_asset_card_popup_menu (FdAssetCard *self,
-                          double       x,
-                          double       y)
-{
-  g_autoptr(GMenuModel) menu = NULL;
-  GdkRectangle rect = { (int)x, (int)y, 1, 1 };
-
-  g_return_if_fail (FD_IS_ASSET_CARD (self));
-
-  if (x < 0 || y < 0)
-    {
-      gtk_menu_button_popup (self->menu_button);
-      return;
-    }
-
-  menu = build_menu (self);
-  if (self->context_menu == NULL)
-    {
-      self->context_menu = gtk_popover_menu_new_from_model (menu);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-    }
-  else
-    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
-
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
-}
-
-static void
-on_secondary_click (GtkGestureClick *gesture,
-                    int              n_press,
-                    double           x,
-                    double           y,
-                    FdAssetCard     *self)
-{
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  fd_asset_card_popup_menu (self, x, y);
-}
-
-/*
- * Actions: all of them are the board's
- */
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  FdAssetCard *self = FD_ASSET_CARD (widget);
-
-  if (self->asset != NULL)
-    gtk_widget_activate_action (widget, "board.open-asset", "x", fd_asset_get_id (self->asset));
-}
-
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  FdAssetCard *self = FD_ASSET_CARD (widget);
-
-  if (self->asset != NULL)
-    gtk_widget_activate_action (widget, "board.move", "(xi)", fd_asset_get_id (self->asset),
-                                g_variant_get_int32 (parameter));
-}
-
-static void
-add_version_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  FdAssetCard *self = FD_ASSET_CARD (widget);
-
-  if (self->asset != NULL)
-    gtk_widget_activate_action (widget, "board.add-version", "x", fd_asset_get_id (self->asset));
-}
-
-/*
- * Dragging the card, and dropping files on it
- */
-
-static GdkContentProvider *
-on_drag_prepare (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 FdAssetCard   *self)
-{
-  if (self->asset == NULL)
-    return NULL;
-
-  g_object_set_data (G_OBJECT (source), "fd-hot-x", GINT_TO_POINTER ((int)x));
-  g_object_set_data (G_OBJECT (source), "fd-hot-y", GINT_TO_POINTER ((int)y));
-  return gdk_content_provider_new_typed (FD_TYPE_ASSET, self->asset);
-}
-
-static void
-on_drag_begin (GtkDragSource *source,
-               GdkDrag       *drag,
-               FdAssetCard   *self)
-{
-  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (self));
-  int x = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (source), "fd-hot-x"));
-  int y = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (source), "fd-hot-y"));
-
-  gtk_drag_source_set_icon (source, icon, x, y);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
-  if (self->asset != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "board.drag-started", "x",
-                                fd_asset_get_id (self->asset));
-}
-
-static void
-on_drag_end (GtkDragSource *source,
-             GdkDrag       *drag,
-             gboolean       delete_data,
-             FdAssetCard   *self)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
-  gtk_widget_activate_action (GTK_WIDGET (self), "board.drag-ended", NULL);
-}
-
-static gboolean
-on_files_dropped (GtkDropTarget *target,
-                  const GValue  *value,
-                  double         x,
-                  double         y,
-                  FdAssetCard   *self)
-{
-  g_autoptr(GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
-  GSList *files;
-
-  if (self->asset == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = files; l != NULL; l = l->next)
-    g_ptr_array_add (uris, g_file_get_uri (l->data));
-  g_slist_free (files);
-  g_ptr_array_add (uris, NULL);
-
-  return gtk_widget_activate_action (GTK_WIDGET (self), "board.import-version", "(x^as)",
-                                     fd_asset_get_id (self->asset), (char **)uris->pdata);
-}
-
-static void
-setup_controllers (FdAssetCard *self)
-{
-  GtkDragSource *drag = gtk_drag_source_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect_object (drag, "prepare", G_CALLBACK (on_drag_prepare), self, 0);
-  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_drag_begin), self, 0);
-  g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_drag_end), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-
-  g_signal_connect_object (drop, "drop", G_CALLBACK (on_files_dropped), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (on_secondary_click), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 /*
@@ -753,10 +481,9 @@ fd_asset_card_class_init (FdAssetCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdAssetCard, campaign_label);
   gtk_widget_class_bind_template_child (widget_class, FdAssetCard, due_label);
   gtk_widget_class_bind_template_child (widget_class, FdAssetCard, dots_box);
+  gtk_widget_class_bind_template_child (widget_class, FdAssetCard, replacement_badge);
 
-  gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "card.move", "i", move_action);
-  gtk_widget_class_install_action (widget_class, "card.add-version", NULL, add_version_action);
+  _fd_asset_card_menu_class_init (widget_class);
 }
 
 static void
@@ -770,8 +497,8 @@ fd_asset_card_init (FdAssetCard *self)
   self->asset_signals = g_signal_group_new (FD_TYPE_ASSET);
   g_signal_group_connect_swapped (self->asset_signals, "notify", G_CALLBACK (on_asset_notify), self);
 
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_popup, self, NULL);
-  setup_controllers (self);
+  _fd_asset_card_drag_init (self);
+  _fd_asset_card_menu_init (self);
 }
 
 /*
@@ -891,38 +618,6 @@ fd_asset_card_get_has_thumbnail (FdAssetCard *self)
 }
 
 /**
- * fd_asset_card_dup_decisions:
- *
- * Returns: (transfer full): the required reviewers' decisions, one
- *   sentence each, as their dots' tooltips say them
- */
-char *
-fd_asset_card_dup_decisions (FdAssetCard *self)
-{
-  GString *text = g_string_new (NULL);
-  GPtrArray *reviewers;
-
-  g_return_val_if_fail (FD_IS_ASSET_CARD (self), NULL);
-
-  reviewers = self->asset ? fd_asset_get_reviewers (self->asset) : NULL;
-  for (guint i = 0; reviewers != NULL && i < reviewers->len; i++)
-    {
-      FdAssetReviewer *reviewer = g_ptr_array_index (reviewers, i);
-      g_autofree char *sentence = NULL;
-
-      if (!fd_asset_reviewer_get_required (reviewer))
-        continue;
-
-      sentence = fd_board_describe_decision (reviewer, fd_asset_get_review_version (self->asset));
-      if (text->len > 0)
-        g_string_append (text, "; ");
-      g_string_append (text, sentence);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-/**
  * fd_asset_card_dup_summary:
  *
  * Returns: (transfer full): the card in one sentence, for screen readers
@@ -962,8 +657,28 @@ fd_asset_card_dup_summary (FdAssetCard *self)
     g_string_append_printf (text, ". %s", decisions);
   if (self->person_id != 0 && fd_asset_is_waiting_for (asset, self->person_id))
     g_string_append_printf (text, ". %s", _("Waiting for your review"));
+  if (fd_asset_get_n_replacements (asset) > 0)
+    {
+      g_autofree char *replacements = describe_replacements (asset);
+
+      g_string_append_printf (text, ". %s", replacements);
+    }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * fd_asset_card_get_replacement_badge:
+ *
+ * Returns: (transfer none): the "Replacement requested" badge, shown while
+ *   a replacement request names one of the asset's versions; its tooltip
+ *   says which rule asked, for which ad
+ */
+GtkWidget *
+fd_asset_card_get_replacement_badge (FdAssetCard *self)
+{
+  g_return_val_if_fail (FD_IS_ASSET_CARD (self), NULL);
+  return self->replacement_badge;
 }
 
 /**

@@ -29,6 +29,7 @@ gint64             fd_asset_card_get_person_id  (FdAssetCard       *self);
 void               fd_asset_card_set_person_id  (FdAssetCard       *self,
                                                  gint64             person_id);
 gboolean           fd_asset_card_get_has_thumbnail (FdAssetCard    *self);
+GtkWidget         *fd_asset_card_get_replacement_badge (FdAssetCard *self);
 char              *fd_asset_card_dup_summary    (FdAssetCard       *self);
 char              *fd_asset_card_dup_decisions  (FdAssetCard       *self);
 void               fd_asset_card_popup_menu     (FdAssetCard       *self,

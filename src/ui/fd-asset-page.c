@@ -12,10 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "fd-asset-page-private.h"
-#include "fd-asset-query.h"
-#include "fd-asset-workflow.h"
+#include "fd-asset-review.h"
 #include "fd-board-format.h"
-#include "fd-roster.h"
 #include "fd-thumbnail-loader.h"
 #include "fd-ui-util.h"
 
@@ -36,64 +34,6 @@
  * the pane does not: a text version's text. */
 
 #define NARROW_WIDTH 820
-#define RELOAD_DELAY_MS 60
-
-struct _FdAssetPage
-{
-  GtkWidget          parent_instance;
-
-  FdWorkspace       *workspace;
-  FdAsset           *asset;
-  gint64             person_id;
-  gint64             selected_version;  /* 0: the current one */
-  gboolean           can_compare;
-  gboolean           loaded;
-  gboolean           narrow;
-  gboolean           phone;
-  GSignalGroup      *asset_signals;
-  GSignalGroup      *workspace_signals;
-  GListStore        *versions;   /* FdAssetVersion, newest first */
-  GListStore        *reviews;    /* FdAssetReview */
-  GListStore        *history;    /* FdAuditEvent, newest first */
-  GHashTable        *descriptions; /* seq → what happened */
-  GHashTable        *actors;       /* seq → who */
-  char              *creator;
-  FdThumbnailLoader *thumbnails;
-  GCancellable      *load;
-  GCancellable      *preview_load;
-  guint              reload_source;
-  guint              layout_source;
-  guint              syncing;
-
-  GtkWidget         *page_box;
-  GtkWidget         *back_button;
-  GtkLabel          *title_label;
-  GtkLabel          *state_label;
-  GtkLabel          *subtitle_label;
-  GtkBox            *actions_box;
-  GtkWidget         *submit_button;
-  GtkWidget         *approve_button;
-  GtkWidget         *changes_button;
-  GtkWidget         *upload_button;
-  GtkWidget         *version_button;
-  GtkWidget         *comment_button;
-  GtkWidget         *archive_button;
-  GtkScrolledWindow *scroller;
-  GtkBox            *top_box;
-  GtkWidget         *side_box;
-  AdwClamp          *side_clamp;
-  GtkBox            *review_slot;
-  GtkStack          *preview_stack;
-  GtkPicture        *preview_picture;
-  GtkLabel          *preview_text;
-  AdwStatusPage     *missing_page;
-  GtkLabel          *preview_caption;
-  GtkListBox        *details_list;
-  AdwPreferencesGroup *reviewers_group;
-  GtkListBox        *reviewers_list;
-  GtkListBox        *versions_list;
-  GtkListBox        *history_list;
-};
 
 G_DEFINE_FINAL_TYPE (FdAssetPage, fd_asset_page, GTK_TYPE_WIDGET)
 
@@ -116,303 +56,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void sync_all (FdAssetPage *self);
-
-/*
- * The version shown
- */
-
-static FdAssetVersion *
-find_version (FdAssetPage *self,
-              gint64       number)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->versions));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FdAssetVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
-
-      if (number == 0 || fd_asset_version_get_number (version) == number)
-        return g_steal_pointer (&version);
-    }
-
-  return NULL;
-}
-
-static gint64
-shown_version (FdAssetPage *self)
-{
-  if (self->selected_version != 0)
-    return self->selected_version;
-  return self->asset ? fd_asset_get_version (self->asset) : 0;
-}
-
-static void
-on_preview_loaded (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(FdAssetPage) self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  texture = fd_thumbnail_loader_load_finish (FD_THUMBNAIL_LOADER (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (texture != NULL)
-    {
-      gtk_picture_set_paintable (self->preview_picture, GDK_PAINTABLE (texture));
-      gtk_stack_set_visible_child_name (self->preview_stack, "picture");
-    }
-  else
-    {
-      adw_status_page_set_title (self->missing_page, _("No Preview"));
-      adw_status_page_set_description (self->missing_page, error->message);
-      gtk_stack_set_visible_child_name (self->preview_stack, "missing");
-    }
-}
-
-static void
-show_media_preview (FdAssetPage    *self,
-                    FdAssetVersion *version)
-{
-  GdkTexture *texture;
-
-  g_cancellable_cancel (self->preview_load);
-  g_clear_object (&self->preview_load);
-
-  texture = fd_thumbnail_loader_lookup (self->thumbnails, fd_asset_version_get_sha256 (version));
-  if (texture != NULL)
-    {
-      gtk_picture_set_paintable (self->preview_picture, GDK_PAINTABLE (texture));
-      gtk_stack_set_visible_child_name (self->preview_stack, "picture");
-      return;
-    }
-
-  gtk_stack_set_visible_child_name (self->preview_stack, "loading");
-  self->preview_load = g_cancellable_new ();
-  fd_thumbnail_loader_load_async (self->thumbnails, fd_asset_version_get_sha256 (version),
-                                  self->preview_load, on_preview_loaded, g_object_ref (self));
-}
-
-static void
-sync_preview (FdAssetPage *self)
-{
-  g_autoptr(FdAssetVersion) version = find_version (self, shown_version (self));
-  g_autofree char *caption = NULL;
-  g_autofree char *content = NULL;
-  const FdMediaInfo *info;
-
-  if (version == NULL)
-    {
-      g_cancellable_cancel (self->preview_load);
-      adw_status_page_set_title (self->missing_page, self->loaded ? _("No Version Yet") : "");
-      adw_status_page_set_description (self->missing_page,
-                                       self->loaded && self->asset &&
-                                       fd_asset_kind_is_media (fd_asset_get_kind (self->asset))
-                                       ? _("Import a file to make version 1.")
-                                       : self->loaded ? _("Write its text to make version 1.") : NULL);
-      gtk_stack_set_visible_child_name (self->preview_stack, self->loaded ? "missing" : "loading");
-      gtk_label_set_label (self->preview_caption, "");
-      return;
-    }
-
-  info = fd_asset_version_get_media_info (version);
-  /* A picture gets room; a text only what it needs. */
-  gtk_widget_set_size_request (GTK_WIDGET (self->preview_stack), -1, info != NULL ? 380 : 160);
-  if (info != NULL && self->thumbnails != NULL)
-    {
-      show_media_preview (self, version);
-      content = fd_media_info_describe (info);
-    }
-  else
-    {
-      const char *text = fd_asset_version_get_text (version);
-      glong n = g_utf8_strlen (text ? text : "", -1);
-
-      gtk_label_set_label (self->preview_text, text ? text : "");
-      gtk_stack_set_visible_child_name (self->preview_stack, "text");
-      content = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld character", "%ld characters", n), n);
-    }
-
-  /* Translators: the preview's caption: a version, then what it is */
-  caption = g_strdup_printf (_("Version %lld · %s"), (long long)fd_asset_version_get_number (version),
-                             content);
-  gtk_label_set_label (self->preview_caption, caption);
-}
-
-static void
-select_row_of_version (FdAssetPage *self)
-{
-  gint64 wanted = shown_version (self);
-
-  self->syncing++;
-  gtk_list_box_unselect_all (self->versions_list);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->versions_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child) && _fd_asset_page_row_version (GTK_LIST_BOX_ROW (child)) == wanted)
-      gtk_list_box_select_row (self->versions_list, GTK_LIST_BOX_ROW (child));
-  self->syncing--;
-}
-
-/*
- * The actions, and why not
- */
-
-static char *
-require_person_reason (void)
-{
-  return g_strdup (_("Only someone on the roster can change assets; choose who you are first."));
-}
-
-static char *
-check_move (FdAssetPage   *self,
-            FdAssetState   target)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (fd_asset_check_transition (fd_workspace_get_store (self->workspace), self->person_id,
-                                 fd_asset_get_id (self->asset), target, NULL, &error))
-    return NULL;
-
-  return g_strdup (error->message);
-}
-
-static FdAssetReviewer *
-find_reviewer (FdAssetPage *self)
-{
-  GPtrArray *reviewers = fd_asset_get_reviewers (self->asset);
-
-  for (guint i = 0; reviewers != NULL && i < reviewers->len; i++)
-    if (fd_asset_reviewer_get_person_id (g_ptr_array_index (reviewers, i)) == self->person_id)
-      return g_ptr_array_index (reviewers, i);
-
-  return NULL;
-}
-
-static char *
-check_decision (FdAssetPage      *self,
-                FdReviewDecision  decision)
-{
-  FdAssetReviewer *reviewer;
-  GPtrArray *reviewers = fd_asset_get_reviewers (self->asset);
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  if (self->person_id == 0)
-    return require_person_reason ();
-
-  if ((reviewer = find_reviewer (self)) == NULL)
-    {
-      for (guint i = 0; reviewers != NULL && i < reviewers->len; i++)
-        {
-          if (names->len > 0)
-            g_string_append (names, ", ");
-          g_string_append (names, fd_asset_reviewer_get_name (g_ptr_array_index (reviewers, i)));
-        }
-      /* Translators: %s lists the reviewers of the current round */
-      return g_strdup_printf (_("Only the reviewers of this round decide: %s. Anyone may comment."),
-                              names->str);
-    }
-
-  if (decision == FD_REVIEW_DECISION_APPROVED &&
-      fd_asset_reviewer_get_decision (reviewer) == FD_REVIEW_DECISION_APPROVED)
-    /* Translators: %lld is a version number */
-    return g_strdup_printf (_("You approved version %lld already."),
-                            (long long)fd_asset_get_review_version (self->asset));
-
-  return NULL;
-}
-
-static void
-set_action (GtkWidget  *button,
-            gboolean    visible,
-            char       *refusal,
-            const char *tooltip)
-{
-  g_autofree char *why = refusal;
-
-  gtk_widget_set_visible (button, visible);
-  gtk_widget_set_sensitive (button, visible && why == NULL);
-  gtk_widget_set_tooltip_text (button, why ? why : tooltip);
-}
-
-static void
-sync_actions (FdAssetPage *self)
-{
-  FdAssetState state;
-  gboolean media;
-  gboolean closed;
-  g_autofree char *submit_tip = NULL;
-  g_autofree char *upload_tip = NULL;
-
-  if (self->asset == NULL || self->workspace == NULL)
-    return;
-
-  state = fd_asset_get_state (self->asset);
-  media = fd_asset_kind_is_media (fd_asset_get_kind (self->asset));
-  closed = state == FD_ASSET_STATE_UPLOADED || state == FD_ASSET_STATE_ARCHIVED;
-
-  /* Translators: a button's tooltip; %lld is a version number */
-  submit_tip = g_strdup_printf (_("Send version %lld to its reviewers"),
-                                (long long)fd_asset_get_version (self->asset));
-  /* Translators: a button's tooltip; %lld is a version number */
-  upload_tip = g_strdup_printf (_("Check that the stored file is still exactly version %lld, then "
-                                  "mark it Uploaded"),
-                                (long long)fd_asset_get_review_version (self->asset));
-
-  set_action (self->submit_button,
-              state == FD_ASSET_STATE_DRAFT || state == FD_ASSET_STATE_REVISION_REQUESTED,
-              check_move (self, FD_ASSET_STATE_IN_REVIEW), submit_tip);
-  set_action (self->approve_button, state == FD_ASSET_STATE_IN_REVIEW,
-              check_decision (self, FD_REVIEW_DECISION_APPROVED),
-              _("Approve the version under review"));
-  set_action (self->changes_button, state == FD_ASSET_STATE_IN_REVIEW,
-              check_decision (self, FD_REVIEW_DECISION_CHANGES_REQUESTED),
-              _("Say what should change; a required reviewer’s request sends it back"));
-  set_action (self->upload_button, state == FD_ASSET_STATE_APPROVED,
-              self->person_id ? NULL : require_person_reason (), upload_tip);
-  gtk_button_set_label (GTK_BUTTON (self->version_button), media ? _("Add _Version…") : _("_Edit Text…"));
-  set_action (self->version_button, !closed,
-              self->person_id ? NULL : require_person_reason (),
-              media ? _("Import the file of the next version") : _("Write the next version"));
-  set_action (self->comment_button, TRUE,
-              self->person_id ? NULL : require_person_reason (),
-              _("A comment is kept in the history and decides nothing"));
-  set_action (self->archive_button, state != FD_ASSET_STATE_ARCHIVED,
-              check_move (self, FD_ASSET_STATE_ARCHIVED),
-              _("Retire it, with a reason; Archived is final"));
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-static void
-on_action_clicked (GtkButton   *button,
-                   FdAssetPage *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  gint64 id;
-
-  if (self->asset == NULL)
-    return;
-
-  id = fd_asset_get_id (self->asset);
-  if ((GtkWidget *)button == self->submit_button)
-    gtk_widget_activate_action (widget, "board.move", "(xi)", id, FD_ASSET_STATE_IN_REVIEW);
-  else if ((GtkWidget *)button == self->approve_button)
-    gtk_widget_activate_action (widget, "board.review", "(xi)", id, FD_REVIEW_DECISION_APPROVED);
-  else if ((GtkWidget *)button == self->changes_button)
-    gtk_widget_activate_action (widget, "board.review", "(xi)", id, FD_REVIEW_DECISION_CHANGES_REQUESTED);
-  else if ((GtkWidget *)button == self->comment_button)
-    gtk_widget_activate_action (widget, "board.review", "(xi)", id, FD_REVIEW_DECISION_COMMENT);
-  else if ((GtkWidget *)button == self->upload_button)
-    gtk_widget_activate_action (widget, "board.upload", "x", id);
-  else if ((GtkWidget *)button == self->version_button)
-    gtk_widget_activate_action (widget, "board.add-version", "x", id);
-  else if ((GtkWidget *)button == self->archive_button)
-    gtk_widget_activate_action (widget, "board.move", "(xi)", id, FD_ASSET_STATE_ARCHIVED);
-}
 
 /*
  * The header, details and reviewers
@@ -468,9 +111,6 @@ sync_reviewers (FdAssetPage *self)
 }
 
 static void
-rebind_versions (FdAssetPage *self);
-
-static void
 sync_all (FdAssetPage *self)
 {
   if (self->asset == NULL)
@@ -479,233 +119,26 @@ sync_all (FdAssetPage *self)
   sync_header (self);
   sync_reviewers (self);
   _fd_asset_page_fill_details (self->details_list, self->asset, self->creator);
-  sync_actions (self);
-  sync_preview (self);
+  _fd_asset_page_sync_actions (self);
+  _fd_asset_page_sync_preview (self);
 }
 
-/*
- * Loading versions, decisions and history
- */
-
-typedef struct
+/* Called by fd-asset-page-load.c once versions, decisions and history are
+ * in the page's models. */
+void
+_fd_asset_page_finish_load (FdAssetPage *self)
 {
-  GPtrArray  *versions;
-  GPtrArray  *reviews;
-  GPtrArray  *events;        /* newest first, only those with a description */
-  GHashTable *descriptions;
-  GHashTable *actors;
-  char       *creator;
-} PageData;
-
-static void
-page_data_free (PageData *data)
-{
-  g_clear_pointer (&data->versions, g_ptr_array_unref);
-  g_clear_pointer (&data->reviews, g_ptr_array_unref);
-  g_clear_pointer (&data->events, g_ptr_array_unref);
-  g_clear_pointer (&data->descriptions, g_hash_table_unref);
-  g_clear_pointer (&data->actors, g_hash_table_unref);
-  g_free (data->creator);
-  g_free (data);
-}
-
-static gpointer
-load_page (FdStore       *store,
-           gpointer       user_data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  gint64 asset_id = *(gint64 *)user_data;
-  g_autoptr(GPtrArray) history = NULL;
-  PageData *data = g_new0 (PageData, 1);
-
-  if (!(data->versions = fd_asset_list_versions (store, asset_id, error)) ||
-      !(data->reviews = fd_asset_list_reviews (store, asset_id, error)) ||
-      !(history = fd_asset_get_history (store, asset_id, error)))
-    {
-      page_data_free (data);
-      return NULL;
-    }
-
-  data->events = g_ptr_array_new_with_free_func (g_object_unref);
-  data->descriptions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  data->actors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
-  for (guint i = history->len; i > 0; i--)
-    {
-      FdAuditEvent *event = g_ptr_array_index (history, i - 1);
-      char *description = fd_asset_describe_event (store, event);
-      gint64 seq = fd_audit_event_get_seq (event);
-
-      if (g_strcmp0 (fd_audit_event_get_entity_type (event), "asset") == 0 &&
-          g_strcmp0 (fd_audit_event_get_action (event), "create") == 0)
-        {
-          g_free (data->creator);
-          data->creator = fd_roster_describe_actor (store, fd_audit_event_get_actor (event));
-        }
-
-      if (description == NULL)
-        continue;
-
-      g_ptr_array_add (data->events, g_object_ref (event));
-      g_hash_table_insert (data->descriptions, g_memdup2 (&seq, sizeof seq), description);
-      g_hash_table_insert (data->actors, g_memdup2 (&seq, sizeof seq),
-                           fd_roster_describe_actor (store, fd_audit_event_get_actor (event)));
-    }
-
-  return data;
-}
-
-static void
-replace_all (GListStore *store,
-             GPtrArray  *items)
-{
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items->pdata, items->len);
-}
-
-typedef struct
-{
-  GWeakRef page;
-  gint64   asset_id;
-} LoadRequest;
-
-static void
-on_page_loaded (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  LoadRequest *request = user_data;
-  g_autoptr(FdAssetPage) self = g_weak_ref_get (&request->page);
-  gint64 asset_id = request->asset_id;
-  g_autoptr(GError) error = NULL;
-  PageData *data;
-
-  g_weak_ref_clear (&request->page);
-  g_free (request);
-
-  data = fd_workspace_run_finish (FD_WORKSPACE (source), result, &error);
-  if (self == NULL || self->asset == NULL || fd_asset_get_id (self->asset) != asset_id)
-    {
-      g_clear_pointer (&data, page_data_free);
-      return;
-    }
-
-  if (data == NULL)
-    {
-      if (!fd_ui_error_is_cancelled (error))
-        fd_board_toast (GTK_WIDGET (self), error->message, TRUE);
-      return;
-    }
-
-  g_clear_pointer (&self->descriptions, g_hash_table_unref);
-  g_clear_pointer (&self->actors, g_hash_table_unref);
-  self->descriptions = g_hash_table_ref (data->descriptions);
-  self->actors = g_hash_table_ref (data->actors);
-  g_free (self->creator);
-  self->creator = g_strdup (data->creator);
-
-  replace_all (self->versions, data->versions);
-  replace_all (self->reviews, data->reviews);
-  replace_all (self->history, data->events);
-  page_data_free (data);
-
-  rebind_versions (self);
+  _fd_asset_page_rebind_versions (self);
   self->loaded = TRUE;
   sync_all (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
 
 static void
-reload (FdAssetPage *self)
-{
-  LoadRequest *request;
-  gint64 *asset_id;
-
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_cancellable_cancel (self->load);
-  g_clear_object (&self->load);
-
-  if (self->asset == NULL || self->workspace == NULL)
-    return;
-
-  self->load = g_cancellable_new ();
-  request = g_new0 (LoadRequest, 1);
-  g_weak_ref_init (&request->page, self);
-  request->asset_id = fd_asset_get_id (self->asset);
-  asset_id = g_memdup2 (&request->asset_id, sizeof *asset_id);
-
-  fd_workspace_run_async (self->workspace, FALSE, load_page, asset_id, g_free,
-                          (GDestroyNotify)page_data_free, self->load, on_page_loaded, request);
-}
-
-static gboolean
-reload_later (gpointer user_data)
-{
-  FdAssetPage *self = user_data;
-
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A decision changes the asset and its history together; both are read
- * again once the changes of one commit have all arrived. */
-static void
-queue_reload (FdAssetPage *self)
-{
-  if (self->asset != NULL && self->reload_source == 0)
-    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_later, self);
-}
-
-static void
 on_asset_notify (FdAssetPage *self)
 {
   sync_all (self);
-  queue_reload (self);
-}
-
-/*
- * Lists
- */
-
-static GtkWidget *
-create_version_row (gpointer item,
-                    gpointer user_data)
-{
-  FdAssetPage *self = user_data;
-
-  return _fd_asset_page_version_row (item, self->asset, self->can_compare, shown_version (self));
-}
-
-static GtkWidget *
-create_history_row (gpointer item,
-                    gpointer user_data)
-{
-  FdAssetPage *self = user_data;
-  gint64 seq = fd_audit_event_get_seq (item);
-
-  return _fd_asset_page_history_row (item, g_hash_table_lookup (self->descriptions, &seq),
-                                     g_hash_table_lookup (self->actors, &seq));
-}
-
-static void
-rebind_versions (FdAssetPage *self)
-{
-  gtk_list_box_bind_model (self->versions_list, G_LIST_MODEL (self->versions),
-                           create_version_row, self, NULL);
-  select_row_of_version (self);
-}
-
-static void
-on_version_selected (GtkListBox    *list,
-                     GtkListBoxRow *row,
-                     FdAssetPage   *self)
-{
-  if (self->syncing > 0 || row == NULL)
-    return;
-
-  fd_asset_page_select_version (self, _fd_asset_page_row_version (row));
+  _fd_asset_page_queue_reload (self);
 }
 
 /*
@@ -730,7 +163,7 @@ compare_action (GtkWidget  *widget,
 {
   FdAssetPage *self = FD_ASSET_PAGE (widget);
   gint64 other = g_variant_get_int64 (parameter);
-  gint64 shown = shown_version (self);
+  gint64 shown = _fd_asset_page_shown_version (self);
 
   if (self->can_compare && other != shown)
     g_signal_emit (self, signals[COMPARE_VERSIONS], 0, MIN (other, shown), MAX (other, shown));
@@ -1025,8 +458,6 @@ fd_asset_page_class_init (FdAssetPageClass *klass)
 static void
 fd_asset_page_init (FdAssetPage *self)
 {
-  GtkWidget *buttons[7];
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->versions = g_list_store_new (FD_TYPE_ASSET_VERSION);
@@ -1039,29 +470,18 @@ fd_asset_page_init (FdAssetPage *self)
   g_signal_group_connect_swapped (self->asset_signals, "notify", G_CALLBACK (on_asset_notify), self);
   self->workspace_signals = g_signal_group_new (FD_TYPE_WORKSPACE);
   g_signal_group_connect_swapped (self->workspace_signals, "changed::review",
-                                  G_CALLBACK (queue_reload), self);
+                                  G_CALLBACK (_fd_asset_page_queue_reload), self);
   g_signal_group_connect_swapped (self->workspace_signals, "changed::asset_version",
-                                  G_CALLBACK (queue_reload), self);
+                                  G_CALLBACK (_fd_asset_page_queue_reload), self);
   g_signal_group_connect_swapped (self->workspace_signals, "changed::comment",
-                                  G_CALLBACK (queue_reload), self);
+                                  G_CALLBACK (_fd_asset_page_queue_reload), self);
   g_signal_group_connect_swapped (self->workspace_signals, "changed::placement_override",
-                                  G_CALLBACK (queue_reload), self);
+                                  G_CALLBACK (_fd_asset_page_queue_reload), self);
 
-  buttons[0] = self->submit_button;
-  buttons[1] = self->approve_button;
-  buttons[2] = self->changes_button;
-  buttons[3] = self->upload_button;
-  buttons[4] = self->version_button;
-  buttons[5] = self->comment_button;
-  buttons[6] = self->archive_button;
-  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-    g_signal_connect_object (buttons[i], "clicked", G_CALLBACK (on_action_clicked), self, 0);
-
-  gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (self->history),
-                           create_history_row, self, NULL);
+  _fd_asset_page_actions_init (self);
+  _fd_asset_page_bind_history (self);
   _fd_asset_page_attach_review (self);
-  g_signal_connect_object (self->versions_list, "row-selected", G_CALLBACK (on_version_selected),
-                           self, 0);
+  _fd_asset_page_versions_init (self);
 }
 
 /*
@@ -1149,7 +569,7 @@ fd_asset_page_set_asset (FdAssetPage *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   sync_all (self);
-  reload (self);
+  _fd_asset_page_reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSET]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_VERSION]);
@@ -1173,7 +593,7 @@ fd_asset_page_set_person_id (FdAssetPage *self,
     return;
 
   self->person_id = person_id;
-  sync_actions (self);
+  _fd_asset_page_sync_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
 }
 
@@ -1187,7 +607,7 @@ gint64
 fd_asset_page_get_selected_version (FdAssetPage *self)
 {
   g_return_val_if_fail (FD_IS_ASSET_PAGE (self), 0);
-  return shown_version (self);
+  return _fd_asset_page_shown_version (self);
 }
 
 /**
@@ -1209,8 +629,8 @@ fd_asset_page_select_version (FdAssetPage *self,
   self->selected_version = number;
   if (self->asset != NULL)
     {
-      rebind_versions (self);
-      sync_preview (self);
+      _fd_asset_page_rebind_versions (self);
+      _fd_asset_page_sync_preview (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_VERSION]);
 }
@@ -1234,7 +654,7 @@ fd_asset_page_set_can_compare (FdAssetPage *self,
 
   self->can_compare = can_compare;
   if (self->asset != NULL)
-    rebind_versions (self);
+    _fd_asset_page_rebind_versions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_COMPARE]);
 }
 
@@ -1322,34 +742,4 @@ fd_asset_page_get_preview (FdAssetPage *self)
 {
   g_return_val_if_fail (FD_IS_ASSET_PAGE (self), NULL);
   return GTK_WIDGET (self->preview_stack);
-}
-
-/**
- * fd_asset_page_get_action_button:
- * @action: "submit", "approve", "request-changes", "upload", "version",
- *   "comment" or "archive"
- *
- * Returns: (transfer none) (nullable): that button
- */
-GtkWidget *
-fd_asset_page_get_action_button (FdAssetPage *self,
-                                 const char  *action)
-{
-  struct { const char *name; GtkWidget *button; } buttons[] = {
-    { "submit", self->submit_button },
-    { "approve", self->approve_button },
-    { "request-changes", self->changes_button },
-    { "upload", self->upload_button },
-    { "version", self->version_button },
-    { "comment", self->comment_button },
-    { "archive", self->archive_button },
-  };
-
-  g_return_val_if_fail (FD_IS_ASSET_PAGE (self), NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-    if (g_strcmp0 (buttons[i].name, action) == 0)
-      return buttons[i].button;
-
-  return NULL;
 }

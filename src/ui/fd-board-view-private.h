@@ -15,8 +15,14 @@
 G_BEGIN_DECLS
 
 /* FdBoardView is split by responsibility:
- *   fd-board-view.c          the widget: models, columns, the narrow
- *                            layout, dragging hints, the asset page, actions
+ *   fd-board-view.c          the widget: models, columns, the asset page,
+ *                            actions
+ *   fd-board-view-layout.c   narrow windows: one column at a time, the
+ *                            column picker, the compact filter bar
+ *   fd-board-view-dnd.c      drag and drop: drop hints, cards dropped on
+ *                            columns, files dropped on the board
+ *   fd-board-view-keys.c     the keyboard: moving and opening the focused
+ *                            card, the board's shortcuts
  *   fd-board-view-moves.c    moves and decisions: what a drop means, the
  *                            dialogs that ask for a reason, the writes
  *   fd-board-view-import.c   new assets and versions: files (chooser, drag
@@ -128,5 +134,32 @@ void      _fd_board_view_filters_follow  (FdBoardView  *self,
 void      _fd_board_view_filters_set_compact (FdBoardView *self,
                                           gboolean      compact);
 void      _fd_board_view_clear_filters   (FdBoardView  *self);
+
+/* fd-board-view-layout.c */
+void      _fd_board_view_queue_layout    (FdBoardView  *self,
+                                          int           width);
+void      _fd_board_view_column_picker_init (FdBoardView *self);
+void      _fd_board_view_show_column_action (GtkWidget  *widget,
+                                          const char   *action_name,
+                                          GVariant     *parameter);
+
+/* fd-board-view-dnd.c */
+void      _fd_board_view_dnd_init        (FdBoardView  *self);
+gboolean  _fd_board_view_column_drop     (FdBoardColumn *column,
+                                          FdAsset      *asset,
+                                          FdBoardView  *self);
+void      _fd_board_view_drag_started_action (GtkWidget *widget,
+                                          const char   *action_name,
+                                          GVariant     *parameter);
+void      _fd_board_view_drag_ended_action (GtkWidget  *widget,
+                                          const char   *action_name,
+                                          GVariant     *parameter);
+
+/* fd-board-view-keys.c */
+void      _fd_board_view_keys_init       (FdBoardView  *self);
+void      _fd_board_view_follow_refocus  (FdBoardView  *self,
+                                          guint         position,
+                                          guint         removed,
+                                          guint         added);
 
 G_END_DECLS

@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "fd-asset-card.h"
 #include "fd-board-format.h"
 #include "fd-board-view-private.h"
 #include "fd-ui-models.h"
@@ -28,14 +27,9 @@
  * workspace's worker threads, and what changed comes back through the
  * model, which follows the audit log.
  *
- * Below NARROW_WIDTH the board shows one column at a time, picked from a
- * drop-down that also gives every column's count: a card then has the
- * whole width, and a phone-sized window still reaches every column and
- * every action. Below COMPACT_FILTERS_WIDTH the filters move into a
- * popover so the toolbar fits. */
-
-#define NARROW_WIDTH 560
-#define COMPACT_FILTERS_WIDTH 1080
+ * The narrow layout (fd-board-view-layout.c), drag and drop
+ * (fd-board-view-dnd.c) and the keyboard (fd-board-view-keys.c) have files
+ * of their own. */
 
 G_DEFINE_FINAL_TYPE (FdBoardView, fd_board_view, ADW_TYPE_BIN)
 
@@ -202,322 +196,10 @@ on_column_activate (FdBoardColumn *column,
 }
 
 /*
- * Dragging: which columns would take the card
+ * Size: the board lays out its one child itself (AdwBin would leave that
+ * to a layout manager), to see its width
  */
 
-static void
-set_drop_hints (FdBoardView *self,
-                FdAsset     *asset)
-{
-  for (guint i = 0; i < FD_ASSET_N_STATES; i++)
-    {
-      FdBoardColumn *column = self->columns[i];
-      FdAssetState state = fd_board_column_get_state (column);
-      FdBoardDropHint hint = FD_BOARD_DROP_HINT_NONE;
-
-      if (asset != NULL && state == fd_asset_get_state (asset))
-        hint = FD_BOARD_DROP_HINT_ORIGIN;
-      else if (asset != NULL)
-        hint = _fd_board_view_check_move (self, asset, state, NULL)
-               ? FD_BOARD_DROP_HINT_ALLOWED : FD_BOARD_DROP_HINT_REFUSED;
-
-      fd_board_column_set_drop_hint (column, hint);
-    }
-}
-
-static void
-drag_started_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  FdBoardView *self = FD_BOARD_VIEW (widget);
-
-  set_drop_hints (self, _fd_board_view_find_asset (self, g_variant_get_int64 (parameter)));
-}
-
-static void
-drag_ended_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  set_drop_hints (FD_BOARD_VIEW (widget), NULL);
-}
-
-static gboolean
-on_column_drop (FdBoardColumn *column,
-                FdAsset       *asset,
-                FdBoardView   *self)
-{
-  set_drop_hints (self, NULL);
-
-  if (fd_asset_get_state (asset) == fd_board_column_get_state (column))
-    return FALSE;
-
-  return fd_board_view_request_move (self, fd_asset_get_id (asset),
-                                     fd_board_column_get_state (column));
-}
-
-/*
- * Files dropped on the board (not on a card): new assets
- */
-
-static gboolean
-on_files_dropped (GtkDropTarget *target,
-                  const GValue  *value,
-                  double         x,
-                  double         y,
-                  FdBoardView   *self)
-{
-  g_autoptr(GSList) files = NULL;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  return _fd_board_view_drop_files (self, files);
-}
-
-/*
- * Keyboard: the focused card
- */
-
-static FdAssetCard *
-focused_card (FdBoardView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  FdAssetCard *card;
-
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->columns_box)))
-    return NULL;
-
-  card = fd_asset_card_find (focus);
-  return card != NULL && fd_asset_card_get_asset (card) != NULL ? card : NULL;
-}
-
-static gboolean
-move_focused (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
-{
-  FdBoardView *self = FD_BOARD_VIEW (widget);
-  FdAssetCard *card = focused_card (self);
-  FdAssetState state;
-  int step = g_variant_get_int32 (args);
-
-  if (card == NULL)
-    return FALSE;
-
-  state = fd_asset_get_state (fd_asset_card_get_asset (card)) + step;
-  if (state < FD_ASSET_STATE_DRAFT || state > FD_ASSET_STATE_ARCHIVED)
-    {
-      gtk_widget_error_bell (widget);
-      return TRUE;
-    }
-
-  if (fd_board_view_request_move (self, fd_asset_get_id (fd_asset_card_get_asset (card)), state))
-    {
-      self->refocus_asset = fd_asset_get_id (fd_asset_card_get_asset (card));
-      self->refocus_state = state;
-    }
-  return TRUE;
-}
-
-/* The focus follows a card moved from the keyboard into its new column,
- * once the model says it is there. */
-static void
-on_assets_changed (FdBoardView *self,
-                   guint        position,
-                   guint        removed,
-                   guint        added)
-{
-  FdAsset *asset;
-
-  if (self->refocus_asset == 0 || added == 0 ||
-      (asset = _fd_board_view_find_asset (self, self->refocus_asset)) == NULL ||
-      fd_asset_get_state (asset) != self->refocus_state)
-    return;
-
-  fd_board_column_focus_asset (fd_board_view_get_column (self, self->refocus_state),
-                               self->refocus_asset);
-  self->refocus_asset = 0;
-}
-
-static gboolean
-menu_focused (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
-{
-  FdAssetCard *card = focused_card (FD_BOARD_VIEW (widget));
-
-  if (card == NULL)
-    return FALSE;
-
-  fd_asset_card_popup_menu (card, -1, -1);
-  return TRUE;
-}
-
-static void
-add_card_shortcuts (FdBoardView *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  struct {
-    guint            key;
-    GdkModifierType  mods;
-    GtkShortcutFunc  func;
-    int              step;
-  } keys[] = {
-    { GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_focused, -1 },
-    { GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_focused, 1 },
-    { GDK_KEY_F10, GDK_SHIFT_MASK, menu_focused, 0 },
-    { GDK_KEY_Menu, 0, menu_focused, 0 },
-  };
-
-  /* Before the columns' views, which take arrows with any modifiers; a key
-   * pressed anywhere else goes on its way. */
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
-                                                gtk_callback_action_new (keys[i].func, NULL, NULL));
-
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].step));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-    }
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
-static void
-add_global_shortcuts (FdBoardView *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  struct {
-    guint            key;
-    GdkModifierType  mods;
-    const char      *action;
-  } keys[] = {
-    { GDK_KEY_f, GDK_CONTROL_MASK, "board.focus-search" },
-    { GDK_KEY_i, GDK_CONTROL_MASK, "board.import-files" },
-  };
-
-  /* Wherever the focus is in the window, while the board is shown. */
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
-                                                            gtk_named_action_new (keys[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
-/*
- * Narrow windows: one column at a time
- */
-
-static gboolean
-column_title (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      user_data)
-{
-  FdBoardColumn *column = FD_BOARD_COLUMN (g_binding_dup_source (binding));
-
-  /* Translators: a column in the column picker, and how many cards it has */
-  g_value_take_string (to, g_strdup_printf (_("%s · %u"),
-                                            fd_asset_state_get_display_name (fd_board_column_get_state (column)),
-                                            g_value_get_uint (from)));
-  g_object_unref (column);
-  return TRUE;
-}
-
-static void
-setup_column_title (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-/* The count follows the column while the item is shown. */
-static void
-bind_column_title (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  GBinding *binding = g_object_bind_property_full (gtk_list_item_get_item (item), "n-items",
-                                                   gtk_list_item_get_child (item), "label",
-                                                   G_BINDING_SYNC_CREATE, column_title,
-                                                   NULL, NULL, NULL);
-
-  g_object_set_data_full (G_OBJECT (item), "fd-binding", g_object_ref (binding),
-                          (GDestroyNotify)g_binding_unbind);
-}
-
-static void
-unbind_column_title (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  g_object_set_data (G_OBJECT (item), "fd-binding", NULL);
-}
-
-static void
-show_narrow_column (FdBoardView *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->column_dropdown);
-
-  for (guint i = 0; i < FD_ASSET_N_STATES; i++)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->columns[i]), !self->narrow || i == selected);
-      fd_board_column_set_show_header (self->columns[i], !self->narrow);
-    }
-}
-
-static void
-apply_layout (FdBoardView *self,
-              gboolean     narrow,
-              gboolean     compact)
-{
-  if (compact != self->compact_filters)
-    {
-      self->compact_filters = compact;
-      _fd_board_view_filters_set_compact (self, compact);
-    }
-
-  if (narrow == self->narrow)
-    return;
-
-  self->narrow = narrow;
-  gtk_widget_set_visible (self->narrow_bar, narrow);
-  /* Only the icon where there is no room for the label. */
-  if (narrow)
-    adw_split_button_set_icon_name (self->import_button, "list-add-symbolic");
-  else
-    adw_split_button_set_child (self->import_button, GTK_WIDGET (self->import_content));
-  gtk_box_set_homogeneous (self->columns_box, !narrow);
-  gtk_scrolled_window_set_policy (self->columns_scroller,
-                                  narrow ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
-                                  GTK_POLICY_NEVER);
-  show_narrow_column (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
-}
-
-static gboolean
-update_layout (gpointer user_data)
-{
-  FdBoardView *self = user_data;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-
-  self->layout_source = 0;
-  apply_layout (self, width < NARROW_WIDTH, width < COMPACT_FILTERS_WIDTH);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The board lays out its one child itself (AdwBin would leave that to a
- * layout manager), to see its width. */
 static void
 fd_board_view_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -541,30 +223,12 @@ fd_board_view_size_allocate (GtkWidget *widget,
   FdBoardView *self = FD_BOARD_VIEW (widget);
 
   gtk_widget_allocate (GTK_WIDGET (self->page_stack), width, height, baseline, NULL);
-
-  if (self->layout_source == 0 &&
-      ((width < NARROW_WIDTH) != self->narrow ||
-       (width < COMPACT_FILTERS_WIDTH) != self->compact_filters))
-    self->layout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout, self, NULL);
-}
-
-static void
-show_column_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  FdBoardView *self = FD_BOARD_VIEW (widget);
-  int state = g_variant_get_int32 (parameter);
-
-  if (state >= FD_ASSET_STATE_DRAFT && state <= FD_ASSET_STATE_ARCHIVED)
-    gtk_drop_down_set_selected (self->column_dropdown, state - FD_ASSET_STATE_DRAFT);
+  _fd_board_view_queue_layout (self, width);
 }
 
 static void
 setup_columns (FdBoardView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   self->column_store = g_list_store_new (FD_TYPE_BOARD_COLUMN);
 
   for (guint i = 0; i < FD_ASSET_N_STATES; i++)
@@ -573,19 +237,13 @@ setup_columns (FdBoardView *self)
 
       self->columns[i] = FD_BOARD_COLUMN (column);
       gtk_widget_set_hexpand (column, TRUE);
-      g_signal_connect_object (column, "drop-asset", G_CALLBACK (on_column_drop), self, 0);
+      g_signal_connect_object (column, "drop-asset", G_CALLBACK (_fd_board_view_column_drop), self, 0);
       g_signal_connect_object (column, "activate-asset", G_CALLBACK (on_column_activate), self, 0);
       gtk_box_append (self->columns_box, column);
       g_list_store_append (self->column_store, column);
     }
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_column_title), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_column_title), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_column_title), NULL);
-  gtk_drop_down_set_factory (self->column_dropdown, factory);
-  gtk_drop_down_set_model (self->column_dropdown, G_LIST_MODEL (self->column_store));
-  g_signal_connect_object (self->column_dropdown, "notify::selected",
-                           G_CALLBACK (show_narrow_column), self, G_CONNECT_SWAPPED);
+  _fd_board_view_column_picker_init (self);
 }
 
 /*
@@ -633,7 +291,7 @@ load_workspace (FdBoardView *self)
   _fd_board_view_filters_follow (self, self->assets);
   connect_sources (self);
   /* After the columns, which take the asset in first. */
-  g_signal_connect_object (self->assets, "items-changed", G_CALLBACK (on_assets_changed),
+  g_signal_connect_object (self->assets, "items-changed", G_CALLBACK (_fd_board_view_follow_refocus),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
@@ -785,9 +443,9 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "board.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "board.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "board.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "board.show-column", "i", show_column_action);
-  gtk_widget_class_install_action (widget_class, "board.drag-started", "x", drag_started_action);
-  gtk_widget_class_install_action (widget_class, "board.drag-ended", NULL, drag_ended_action);
+  gtk_widget_class_install_action (widget_class, "board.show-column", "i", _fd_board_view_show_column_action);
+  gtk_widget_class_install_action (widget_class, "board.drag-started", "x", _fd_board_view_drag_started_action);
+  gtk_widget_class_install_action (widget_class, "board.drag-ended", NULL, _fd_board_view_drag_ended_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "board.close-asset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "board.close-asset", NULL);
@@ -937,8 +595,6 @@ fd_board_view_class_init (FdBoardViewClass *klass)
 static void
 fd_board_view_init (FdBoardView *self)
 {
-  GtkDropTarget *files_target;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   g_object_ref_sink (self->import_content);
@@ -951,12 +607,8 @@ fd_board_view_init (FdBoardView *self)
   setup_columns (self);
   _fd_board_view_filters_init (self);
   _fd_board_view_import_init (self);
-  add_card_shortcuts (self);
-  add_global_shortcuts (self);
-
-  files_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (files_target, "drop", G_CALLBACK (on_files_dropped), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (files_target));
+  _fd_board_view_keys_init (self);
+  _fd_board_view_dnd_init (self);
 
   g_signal_connect_object (self->current, "items-changed", G_CALLBACK (on_current_changed),
                            self, G_CONNECT_SWAPPED);

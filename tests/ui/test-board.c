@@ -18,12 +18,16 @@
 #include "fd-brief.h"
 #include "fd-ownership.h"
 #include "fd-preferences-window.h"
+#include "fd-replacement-request.h"
 #include "fd-reviewer-policy.h"
 #include "fd-roster.h"
+#include "fd-rulebook.h"
 #include "fd-test-media.h"
 #include "fd-test-util.h"
 #include "fd-text-asset-dialog.h"
+#include "fd-triage.h"
 #include "fd-ui-test.h"
+#include "rules-fixture.h"
 
 /* The workspace every test starts from, made through the core API: Maya
  * (current), Grace and Dana; headlines and primary texts reviewed by Maya
@@ -396,6 +400,86 @@ test_decision_reaches_card (Fixture       *f,
 
   fd_ui_test_wait_for (card_says (f, FD_ASSET_STATE_IN_REVIEW, f->review,
                                   "Grace Okafor approved version 1"));
+}
+
+/*
+ * Replacement requests
+ */
+
+static gboolean
+badge_shown (Fixture *f,
+             gint64   asset_id,
+             gboolean shown)
+{
+  FdAssetCard *card = card_of (f, FD_ASSET_STATE_APPROVED, asset_id);
+
+  return card != NULL &&
+         gtk_widget_get_visible (fd_asset_card_get_replacement_badge (card)) == shown;
+}
+
+/* Triage's queue_replacement names the versions an ad runs; the card of
+ * their asset says so, with the rule and the ad in its tooltip, until the
+ * request is done. */
+static void
+test_replacement_badge (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(FdTriageReport) report = NULL;
+  g_autoptr(FdAssetVersion) version = fd_asset_find_version (f->store, f->approved, 2, &error);
+  g_autoptr(FdAsset) asset = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *actor = g_strdup_printf ("person:%lld", (long long)f->maya);
+  gint64 at = rf_local ("Europe/Berlin", "2026-03-10 14:20");
+  FdAssetCard *card;
+  const char *tooltip;
+
+  g_assert_no_error (error);
+  fd_ui_test_wait_for (badge_shown (f, f->approved, FALSE));
+
+  /* An ad running version 2 of "Full grip", seen 4.5 times a person. */
+  fd_store_set_now (f->store, at + 5 * G_TIME_SPAN_MINUTE);
+  rf_account (f->store, "act_1", "EUR", "Europe/Berlin");
+  rf_object (f->store, "as1", "act_1", "adset", "c1", NULL, "Set", 10000, NULL);
+  rf_object (f->store, "ad1", "act_1", "ad", "c1", "as1", "Hero video", -1, NULL);
+  rf_reach (f->store, "ad1", "2026-03-10", 7, 1000, 4500);
+  rf_link_creative (f->store, "ad1", fd_asset_version_get_id (version));
+  rules = fd_rulebook_add (f->store, actor, "rule \"Fatigue\" level ad when frequency(7d) > 4.0 "
+                           "then queue_replacement", TRUE, &error);
+  g_assert_no_error (error);
+  report = fd_triage_run (f->store, at, "manual", FD_TRIAGE_RUN_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The model reads it with the cards, in the same query. */
+  asset = fd_asset_get (f->store, f->approved, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fd_asset_get_n_replacements (asset), ==, 1);
+  g_assert_cmpstr (fd_asset_get_replacement (asset), ==,
+                   "Replacement requested by rule “Fatigue” for ad “Hero video”");
+
+  fd_workspace_refresh (fd_window_get_workspace (f->window));
+  fd_ui_test_wait_for (badge_shown (f, f->approved, TRUE));
+  card = card_of (f, FD_ASSET_STATE_APPROVED, f->approved);
+  tooltip = gtk_widget_get_tooltip_text (fd_asset_card_get_replacement_badge (card));
+  g_assert_cmpstr (tooltip, ==, "Replacement requested by rule “Fatigue” for ad “Hero video”");
+  summary = fd_asset_card_dup_summary (card);
+  g_assert_nonnull (strstr (summary, "Replacement requested by rule “Fatigue”"));
+  /* Only the asset whose version the ad runs. */
+  g_assert_false (gtk_widget_get_visible (fd_asset_card_get_replacement_badge (
+                    card_of (f, FD_ASSET_STATE_IN_REVIEW, f->review))));
+
+  /* Done: the badge goes, through the change feed alone. */
+  requests = fd_replacement_request_list (f->store, "open", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (requests->len, ==, 1);
+  g_assert_true (fd_replacement_request_set_state (f->store, actor,
+                                                   fd_replacement_request_get_id (g_ptr_array_index (requests, 0)),
+                                                   "done", &error));
+  g_assert_no_error (error);
+  fd_workspace_refresh (fd_window_get_workspace (f->window));
+  fd_ui_test_wait_for (badge_shown (f, f->approved, FALSE));
 }
 
 /*
@@ -908,6 +992,7 @@ main (int   argc,
 
   BOARD_TEST ("/board/columns", test_columns);
   BOARD_TEST ("/board/decision-reaches-card", test_decision_reaches_card);
+  BOARD_TEST ("/board/replacement-badge", test_replacement_badge);
   BOARD_TEST ("/board/move/refused-drop", test_refused_drop);
   BOARD_TEST ("/board/move/refused-from-menu", test_refused_from_menu);
   BOARD_TEST ("/board/move/allowed-drop", test_allowed_drop);
