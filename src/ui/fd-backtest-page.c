@@ -108,8 +108,8 @@ summary_text (FdBacktest *result)
   const FdBacktestTotal *totals;
   guint n_totals;
 
-  g_string_append_printf (text, ngettext ("“%s” would have fired %u time on %u objects",
-                                          "“%s” would have fired %u times on %u objects", firings->len),
+  g_string_append_printf (text, ngettext ("“%s” would have fired %u time, watching %u objects",
+                                          "“%s” would have fired %u times, watching %u objects", firings->len),
                           fd_backtest_get_rule_name (result), firings->len, fd_backtest_get_n_objects (result));
   g_string_append (text, ".");
 
@@ -127,6 +127,30 @@ summary_text (FdBacktest *result)
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static int
+compare_firing_times (gconstpointer a,
+                      gconstpointer b)
+{
+  gint64 at_a = fd_backtest_firing_get_at (*(FdBacktestFiring **)a);
+  gint64 at_b = fd_backtest_firing_get_at (*(FdBacktestFiring **)b);
+
+  return (at_a > at_b) - (at_a < at_b);
+}
+
+/* The firings in the order they would have happened (the back-test
+ * reports them object by object). */
+static GPtrArray *
+firings_by_time (FdBacktest *result)
+{
+  GPtrArray *firings = fd_backtest_get_firings (result);
+  GPtrArray *sorted = g_ptr_array_new_full (firings->len, g_object_unref);
+
+  for (guint i = 0; i < firings->len; i++)
+    g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (firings, i)));
+  g_ptr_array_sort (sorted, compare_firing_times);
+  return sorted;
 }
 
 /* The spend the firings moved, summed over time (the first currency). */
@@ -203,6 +227,7 @@ backtest_done (GObject      *object,
   g_autoptr(FdBacktestPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(FdBacktest) backtest = fd_workspace_run_finish (FD_WORKSPACE (object), result, &error);
+  g_autoptr(GPtrArray) by_time = NULL;
   g_autofree char *summary = NULL;
 
   self->running = FALSE;
@@ -217,8 +242,9 @@ backtest_done (GObject      *object,
   g_set_object (&self->result, backtest);
   summary = summary_text (backtest);
   gtk_label_set_label (self->summary_label, summary);
-  show_chart (self, fd_backtest_get_firings (backtest));
-  show_firings (self, fd_backtest_get_firings (backtest));
+  by_time = firings_by_time (backtest);
+  show_chart (self, by_time);
+  show_firings (self, by_time);
 }
 
 static void

@@ -322,7 +322,7 @@ format_time_tick (FdMetricChart         *self,
     return g_date_time_format (local, "%H:%M");
 
   /* Translators: a day on a chart's time axis; see g_date_time_format() */
-  return g_date_time_format (local, _("%b %e"));
+  return g_date_time_format (local, _("%b %-d"));
 }
 
 static PangoLayout *
@@ -567,7 +567,7 @@ fd_metric_chart_snapshot (GtkWidget   *widget,
   /* Time labels are an hour ("00:00") or a day ("Sep 30"), never both:
    * room for the wider of the two, and a gap. */
   probe_day = g_date_time_new_utc (2026, 9, 30, 0, 0, 0);
-  probe_text = g_date_time_format (probe_day, _("%b %e"));
+  probe_text = g_date_time_format (probe_day, _("%b %-d"));
   probe = make_layout (self, probe_text, TRUE);
   pango_layout_get_pixel_size (probe, &tick_w, &tick_h);
   tick_w = MAX (tick_w, 40) + 8;
