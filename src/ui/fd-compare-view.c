@@ -16,6 +16,7 @@
 #include "fd-media.h"
 #include "fd-media-probe.h"
 #include "fd-video-paintable.h"
+#include "fd-wrap-box.h"
 
 /* Two versions of a cut (or of an image) compared: side by side, wipe, or
  * difference, on one transport (FdCompareTransport), with zoom and pan
@@ -437,6 +438,7 @@ fd_compare_view_class_init (FdCompareViewClass *klass)
 
   g_type_ensure (FD_TYPE_MEDIA_CANVAS);
   g_type_ensure (FD_TYPE_FILMSTRIP);
+  g_type_ensure (FD_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/flightdeck/Flightdeck/media/fd-compare-view.ui");

@@ -210,11 +210,17 @@ fd_filmstrip_snapshot (GtkWidget   *widget,
 
   if (self->n_frames > 0)
     {
+      double span = frame_x (self, 1);
+
+      /* In a short clip a frame is many pixels wide: its span is washed
+       * over, and the playhead is a line at its middle, so the thumbnail
+       * under it stays visible. */
       x = frame_x (self, self->frame);
-      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 0.6 },
-                                 &GRAPHENE_RECT_INIT (x - 2, 0, MAX (4, frame_x (self, 1)) + 2, h));
-      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 },
-                                 &GRAPHENE_RECT_INIT (x - 1, 0, MAX (2, frame_x (self, 1)), h));
+      if (span > 4)
+        gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 0.22 }, &GRAPHENE_RECT_INIT (x, 0, span, h));
+      x += span / 2;
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 0.6 }, &GRAPHENE_RECT_INIT (x - 2, 0, 4, h));
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (x - 1, 0, 2, h));
     }
 }
 

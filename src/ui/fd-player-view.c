@@ -30,6 +30,11 @@
  *   I / O  loop from / to here   Ctrl+L  loop on/off    M  mute
  *   Home/End  first/last frame   + − 0 1  zoom in, out, fit, actual pixels
  *
+ * Loop, mute, speed and the safe zone are also stateful actions
+ * (player.loop, player.muted, player.speed, player.safe-zone) bound to the
+ * view's properties, so the bar's buttons and the menus that take over
+ * from them when the pane is narrow stay one state.
+ *
  * Bad media shows the media layer's message in the pane; the player stays
  * usable for the next file. */
 
@@ -48,7 +53,8 @@ struct _FdPlayerView
   GtkWidget         *spinner;
   FdFilmstrip       *filmstrip;
   GtkWidget         *bar;
-  GtkWidget         *playback_box;
+  GtkWidget         *transport_box;
+  GtkWidget         *secondary_box;
   GtkWidget         *play_button;
   GtkWidget         *timecode_label;
   GtkWidget         *frame_label;
@@ -57,6 +63,9 @@ struct _FdPlayerView
   GtkToggleButton   *mute_button;
   GtkWidget         *volume_scale;
   GtkDropDown       *safe_zone_dropdown;
+  GtkMenuButton     *view_menu_button;
+  GtkMenuButton     *all_menu_button;
+  GtkWidget         *menu_volume_scales[2];
 
   gint64             loop_in;
   gint64             loop_out;
@@ -64,7 +73,20 @@ struct _FdPlayerView
 
 G_DEFINE_FINAL_TYPE (FdPlayerView, fd_player_view, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_LOOP,
+  PROP_MUTED,
+  PROP_SPEED,
+  PROP_SAFE_ZONE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const double speeds[] = { 0.25, 0.5, 1.0, 1.5, 2.0 };
+/* The safe-zone dropdown's rows, as the player.safe-zone action names them. */
+static const char * const safe_zones[] = { "none", "stories", "reels" };
 
 static void
 update_frame_label (FdPlayerView *self)
@@ -118,11 +140,20 @@ on_info_changed (FdPlayerView *self)
   gboolean video = info != NULL && !info->is_image;
   gboolean portrait = info != NULL && fabs (fd_media_info_get_aspect (info) - 9.0 / 16.0) < 0.02;
 
-  gtk_widget_set_visible (self->playback_box, video);
+  gtk_widget_set_visible (self->transport_box, video);
+  gtk_widget_set_visible (self->secondary_box, video);
+  gtk_widget_set_visible (self->volume_scale, video);
+  for (guint i = 0; i < G_N_ELEMENTS (self->menu_volume_scales); i++)
+    gtk_widget_set_visible (self->menu_volume_scales[i], video);
   gtk_widget_set_visible (GTK_WIDGET (self->filmstrip), video);
   gtk_widget_set_visible (GTK_WIDGET (self->safe_zone_dropdown), portrait);
   if (!portrait)
     gtk_drop_down_set_selected (self->safe_zone_dropdown, 0);
+  /* The menus hide what does not apply (hidden-when action-disabled). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.speed", video);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.loop", video);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.muted", video);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.safe-zone", portrait);
 
   fd_filmstrip_set_source (self->filmstrip, video ? fd_player_get_path (self->player) : NULL, info);
   update_frame_label (self);
@@ -135,6 +166,7 @@ on_muted_changed (FdPlayerView *self)
 
   gtk_button_set_icon_name (GTK_BUTTON (self->mute_button),
                             muted ? "audio-volume-muted-symbolic" : "audio-volume-high-symbolic");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MUTED]);
 }
 
 static void
@@ -154,6 +186,7 @@ on_rate_changed (FdPlayerView *self)
   for (guint i = 0; i < G_N_ELEMENTS (speeds); i++)
     if (speeds[i] == rate)
       gtk_drop_down_set_selected (self->speed_dropdown, i);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
 }
 
 static void
@@ -164,6 +197,7 @@ on_safe_zone_selected (FdPlayerView *self)
 
   fd_safe_zone_overlay_set_placement (FD_SAFE_ZONE_OVERLAY (self->safe_zone),
                                       placements[MIN (selected, G_N_ELEMENTS (placements) - 1)]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAFE_ZONE]);
 }
 
 static void
@@ -183,18 +217,9 @@ on_filmstrip_seek (FdPlayerView *self,
 static void
 update_loop (FdPlayerView *self)
 {
-  gboolean loop = fd_player_get_loop (self->player);
-
-  if (gtk_toggle_button_get_active (self->loop_button) != loop)
-    gtk_toggle_button_set_active (self->loop_button, loop);
   fd_filmstrip_set_loop (self->filmstrip, fd_player_get_loop_in (self->player),
                          fd_player_get_loop_out (self->player));
-}
-
-static void
-on_loop_toggled (FdPlayerView *self)
-{
-  fd_player_set_loop (self->player, gtk_toggle_button_get_active (self->loop_button));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOOP]);
 }
 
 /* Actions */
@@ -316,6 +341,154 @@ zoom_action (GtkWidget  *widget,
     fd_media_canvas_set_zoom (self->canvas, 1);
 }
 
+/* Properties behind the stateful actions */
+
+static void
+fd_player_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  FdPlayerView *self = FD_PLAYER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOOP:
+      g_value_set_boolean (value, fd_player_get_loop (self->player));
+      break;
+    case PROP_MUTED:
+      g_value_set_boolean (value, fd_player_get_muted (self->player));
+      break;
+    case PROP_SPEED:
+      g_value_set_double (value, CLAMP (fabs (fd_player_get_rate (self->player)), 0.25, FD_PLAYER_MAX_RATE));
+      break;
+    case PROP_SAFE_ZONE:
+      g_value_set_string (value, safe_zones[MIN (gtk_drop_down_get_selected (self->safe_zone_dropdown),
+                                                 G_N_ELEMENTS (safe_zones) - 1)]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fd_player_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  FdPlayerView *self = FD_PLAYER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOOP:
+      fd_player_set_loop (self->player, g_value_get_boolean (value));
+      break;
+    case PROP_MUTED:
+      fd_player_set_muted (self->player, g_value_get_boolean (value));
+      break;
+    case PROP_SPEED:
+      /* Keeps the direction J chose. */
+      fd_player_set_rate (self->player, fd_player_get_rate (self->player) < 0 ? -g_value_get_double (value)
+                                                                              : g_value_get_double (value));
+      break;
+    case PROP_SAFE_ZONE:
+      for (guint i = 0; i < G_N_ELEMENTS (safe_zones); i++)
+        if (g_strcmp0 (safe_zones[i], g_value_get_string (value)) == 0)
+          gtk_drop_down_set_selected (self->safe_zone_dropdown, i);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The menus that take over from the bar when the pane is narrow */
+
+static GMenuItem *
+menu_item (const char *label,
+           const char *action,
+           GVariant   *target)
+{
+  GMenuItem *item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, target);
+  g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+  return item;
+}
+
+static void
+append_item (GMenu      *menu,
+             const char *label,
+             const char *action,
+             GVariant   *target)
+{
+  g_autoptr(GMenuItem) item = menu_item (label, action, target);
+
+  g_menu_append_item (menu, item);
+}
+
+static GtkWidget *
+volume_scale_new (FdPlayerView *self)
+{
+  GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 0.05);
+
+  gtk_widget_set_size_request (scale, 160, -1);
+  gtk_widget_set_margin_start (scale, 6);
+  gtk_widget_set_margin_end (scale, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume"), -1);
+  g_object_bind_property (self->player, "volume", gtk_range_get_adjustment (GTK_RANGE (scale)), "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  return scale;
+}
+
+static void
+setup_menus (FdPlayerView *self)
+{
+  static const char * const speed_labels[] = { "0.25×", "0.5×", "1×", "1.5×", "2×" };
+  g_autoptr(GMenu) speed = g_menu_new ();
+  g_autoptr(GMenu) sound = g_menu_new ();
+  g_autoptr(GMenu) volume = g_menu_new ();
+  g_autoptr(GMenu) safe_zone = g_menu_new ();
+  g_autoptr(GMenu) zoom = g_menu_new ();
+  g_autoptr(GMenuItem) volume_item = g_menu_item_new (NULL, NULL);
+  g_autoptr(GMenu) all = g_menu_new ();
+  g_autoptr(GMenu) view = g_menu_new ();
+  GtkMenuButton *buttons[] = { self->view_menu_button, self->all_menu_button };
+
+  for (guint i = 0; i < G_N_ELEMENTS (speeds); i++)
+    append_item (speed, speed_labels[i], "player.speed", g_variant_new_double (speeds[i]));
+  append_item (sound, _("_Loop"), "player.loop", NULL);
+  append_item (sound, _("_Mute"), "player.muted", NULL);
+  g_menu_item_set_attribute (volume_item, "custom", "s", "volume");
+  g_menu_append_item (volume, volume_item);
+  append_item (safe_zone, _("_No Safe Zone"), "player.safe-zone", g_variant_new_string ("none"));
+  append_item (safe_zone, _("_Stories Safe Zone"), "player.safe-zone", g_variant_new_string ("stories"));
+  append_item (safe_zone, _("_Reels Safe Zone"), "player.safe-zone", g_variant_new_string ("reels"));
+  append_item (zoom, _("_Fit"), "player.zoom-fit", NULL);
+  append_item (zoom, _("_Actual Pixels"), "player.zoom-actual", NULL);
+  append_item (zoom, _("Zoom _In"), "player.zoom-in", NULL);
+  append_item (zoom, _("Zoom _Out"), "player.zoom-out", NULL);
+
+  g_menu_append_section (all, _("Speed"), G_MENU_MODEL (speed));
+  g_menu_append_section (all, NULL, G_MENU_MODEL (sound));
+  g_menu_append_section (all, _("Volume"), G_MENU_MODEL (volume));
+  g_menu_append_section (all, NULL, G_MENU_MODEL (safe_zone));
+  g_menu_append_section (all, NULL, G_MENU_MODEL (zoom));
+  g_menu_append_section (view, _("Volume"), G_MENU_MODEL (volume));
+  g_menu_append_section (view, NULL, G_MENU_MODEL (safe_zone));
+  g_menu_append_section (view, NULL, G_MENU_MODEL (zoom));
+  gtk_menu_button_set_menu_model (self->view_menu_button, G_MENU_MODEL (view));
+  gtk_menu_button_set_menu_model (self->all_menu_button, G_MENU_MODEL (all));
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkPopoverMenu *popover = GTK_POPOVER_MENU (gtk_menu_button_get_popover (buttons[i]));
+
+      self->menu_volume_scales[i] = volume_scale_new (self);
+      gtk_popover_menu_add_child (popover, self->menu_volume_scales[i], "volume");
+    }
+}
+
 static void
 fd_player_view_dispose (GObject *object)
 {
@@ -341,6 +514,22 @@ fd_player_view_class_init (FdPlayerViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fd_player_view_dispose;
+  object_class->get_property = fd_player_view_get_property;
+  object_class->set_property = fd_player_view_set_property;
+
+  properties[PROP_LOOP] =
+    g_param_spec_boolean ("loop", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MUTED] =
+    g_param_spec_boolean ("muted", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SPEED] =
+    g_param_spec_double ("speed", NULL, NULL, 0.25, FD_PLAYER_MAX_RATE, 1,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAFE_ZONE] =
+    g_param_spec_string ("safe-zone", NULL, NULL, "none",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FD_TYPE_MEDIA_CANVAS);
   g_type_ensure (FD_TYPE_FILMSTRIP);
@@ -353,7 +542,8 @@ fd_player_view_class_init (FdPlayerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdPlayerView, spinner);
   gtk_widget_class_bind_template_child (widget_class, FdPlayerView, filmstrip);
   gtk_widget_class_bind_template_child (widget_class, FdPlayerView, bar);
-  gtk_widget_class_bind_template_child (widget_class, FdPlayerView, playback_box);
+  gtk_widget_class_bind_template_child (widget_class, FdPlayerView, transport_box);
+  gtk_widget_class_bind_template_child (widget_class, FdPlayerView, secondary_box);
   gtk_widget_class_bind_template_child (widget_class, FdPlayerView, play_button);
   gtk_widget_class_bind_template_child (widget_class, FdPlayerView, timecode_label);
   gtk_widget_class_bind_template_child (widget_class, FdPlayerView, frame_label);
@@ -362,7 +552,13 @@ fd_player_view_class_init (FdPlayerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FdPlayerView, mute_button);
   gtk_widget_class_bind_template_child (widget_class, FdPlayerView, volume_scale);
   gtk_widget_class_bind_template_child (widget_class, FdPlayerView, safe_zone_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FdPlayerView, view_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, FdPlayerView, all_menu_button);
 
+  gtk_widget_class_install_property_action (widget_class, "player.loop", "loop");
+  gtk_widget_class_install_property_action (widget_class, "player.muted", "muted");
+  gtk_widget_class_install_property_action (widget_class, "player.speed", "speed");
+  gtk_widget_class_install_property_action (widget_class, "player.safe-zone", "safe-zone");
   gtk_widget_class_install_action (widget_class, "player.play-pause", NULL, play_pause_action);
   gtk_widget_class_install_action (widget_class, "player.step", "i", step_action);
   gtk_widget_class_install_action (widget_class, "player.shuttle", "i", shuttle_action);
@@ -427,14 +623,12 @@ fd_player_view_init (FdPlayerView *self)
   g_object_bind_property (self->player, "volume",
                           gtk_range_get_adjustment (GTK_RANGE (self->volume_scale)), "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->player, "muted", self->mute_button, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  setup_menus (self);
 
   g_signal_connect_object (self->speed_dropdown, "notify::selected", G_CALLBACK (on_speed_selected), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->safe_zone_dropdown, "notify::selected", G_CALLBACK (on_safe_zone_selected),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->loop_button, "toggled", G_CALLBACK (on_loop_toggled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filmstrip, "seek", G_CALLBACK (on_filmstrip_seek), self, G_CONNECT_SWAPPED);
 
   on_state_changed (self);

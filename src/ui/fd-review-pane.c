@@ -16,6 +16,7 @@
 #include "fd-replacement-request.h"
 #include "fd-review-pane.h"
 #include "fd-ui-util.h"
+#include "fd-wrap-box.h"
 
 /* The review pane of the asset page: the selected version in the player
  * with its comments beside it (under it when narrow), its placement
@@ -651,6 +652,7 @@ fd_review_pane_class_init (FdReviewPaneClass *klass)
   g_type_ensure (FD_TYPE_COMPARE_VIEW);
   g_type_ensure (FD_TYPE_TEXT_DIFF_VIEW);
   g_type_ensure (FD_TYPE_PLACEMENT_PANEL);
+  g_type_ensure (FD_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_css_name (widget_class, "fd-review-pane");
   gtk_widget_class_set_template_from_resource (widget_class,

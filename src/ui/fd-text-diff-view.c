@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "fd-text-diff.h"
@@ -120,6 +121,19 @@ fd_text_diff_view_set_texts (FdTextDiffView *self,
       const FdTextDiffSpan *span = g_ptr_array_index (diff->spans, i);
 
       gtk_text_buffer_get_end_iter (buffer, &end);
+      /* A replaced word and its replacement would read as one word
+       * ("rockWet"): a plain space keeps them apart. */
+      if (span->kind == FD_TEXT_DIFF_INSERT && i > 0 && !g_ascii_isspace (span->text[0]))
+        {
+          const FdTextDiffSpan *before = g_ptr_array_index (diff->spans, i - 1);
+          gsize len = strlen (before->text);
+
+          if (before->kind == FD_TEXT_DIFF_DELETE && len > 0 && !g_ascii_isspace (before->text[len - 1]))
+            {
+              gtk_text_buffer_insert (buffer, &end, " ", 1);
+              gtk_text_buffer_get_end_iter (buffer, &end);
+            }
+        }
       if (span->kind == FD_TEXT_DIFF_EQUAL)
         gtk_text_buffer_insert (buffer, &end, span->text, -1);
       else

@@ -335,7 +335,8 @@ test_text_diff_view (void)
                                "Save 30% on summer sandals today");
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  g_assert_cmpstr (text, ==, "Save 2030% on summer shoessandals today");
+  /* A replaced word and its replacement are kept apart by an untagged space. */
+  g_assert_cmpstr (text, ==, "Save 20 30% on summer shoes sandals today");
   assert_tagged (buffer, "deleted", "20shoes");
   assert_tagged (buffer, "inserted", "30sandals");
   g_assert_cmpstr (fd_text_diff_view_get_summary (FD_TEXT_DIFF_VIEW (view)), ==, "2 words removed, 2 added");

@@ -710,6 +710,51 @@ test_bad_media (Fixture       *f,
   g_assert_cmpstr (fd_review_pane_get_visible_view (pane), ==, "review");
 }
 
+/*
+ * Narrow windows
+ */
+
+static int
+minimum_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* A phone-sized window: the asset page with the player, then comparing
+ * two versions, then a text diff, never asks for more than 400 pixels. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  FdReviewPane *pane = open_asset (f, f->trail);
+  FdCompareView *view = fd_review_pane_get_compare_view (pane);
+
+  fd_ui_test_wait_for (player_ready (pane));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
+  /* The page and pane switch layouts after an allocation at the width. */
+  fd_ui_test_wait_for (minimum_width (GTK_WIDGET (f->window)) <= 400);
+
+  fd_review_pane_set_comparing (pane, TRUE);
+  g_assert_cmpstr (fd_review_pane_get_visible_view (pane), ==, "compare");
+  fd_ui_test_wait_for (fd_compare_transport_get_n_frames (fd_compare_view_get_transport (view)) == 45);
+  for (const char *mode = "side-by-side"; mode != NULL;
+       mode = g_str_equal (mode, "side-by-side") ? "difference" : NULL)
+    {
+      fd_compare_view_set_mode (view, mode);
+      fd_ui_test_iterate ();
+      g_assert_cmpint (minimum_width (GTK_WIDGET (f->window)), <=, 400);
+    }
+
+  pane = open_asset (f, f->headline);
+  fd_review_pane_set_comparing (pane, TRUE);
+  g_assert_cmpstr (fd_review_pane_get_visible_view (pane), ==, "text-diff");
+  fd_ui_test_iterate ();
+  g_assert_cmpint (minimum_width (GTK_WIDGET (f->window)), <=, 400);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +774,7 @@ main (int   argc,
   REVIEW_TEST ("/review/override-refused", test_override_refused);
   REVIEW_TEST ("/review/replacement-banner", test_replacement_banner);
   REVIEW_TEST ("/review/bad-media", test_bad_media);
+  REVIEW_TEST ("/review/narrow", test_narrow);
 
   return g_test_run ();
 }
