@@ -204,7 +204,8 @@ fd_insight_cube_has_hourly (FdInsightCube *cube,
 /**
  * fd_insight_cube_get_reach:
  * @end: the window's end; the row sought is the one "until" the local day
- *   of the instant before @end
+ *   of the instant before @end (until_day is inclusive: the sync stores the
+ *   window of @days days ending on that day, in the account's zone)
  * @days: the window's length in days
  *
  * Returns: %TRUE with the deduplicated reach and the impressions of that

@@ -109,7 +109,19 @@ _fd_sync_job_parse (const FdSyncJob *stored)
     {
       job->kind = JOB_REACH;
       job->days = atoi (parts[3]);
+      g_strlcpy (job->first, parts[2], sizeof job->first);
       g_strlcpy (job->until, parts[2], sizeof job->until);
+      _fd_sync_format_julian (_fd_sync_julian (parts[2]) - job->days + 1, job->since);
+    }
+  else if (n == 5 && g_str_equal (parts[0], "reach") && _fd_sync_julian (parts[2]) != 0 &&
+           _fd_sync_julian (parts[3]) >= _fd_sync_julian (parts[2]) &&
+           _fd_sync_julian (parts[3]) - _fd_sync_julian (parts[2]) < FD_SYNC_MAX_REACH_WINDOWS &&
+           atoi (parts[4]) > 0)
+    {
+      job->kind = JOB_REACH;
+      job->days = atoi (parts[4]);
+      g_strlcpy (job->first, parts[2], sizeof job->first);
+      g_strlcpy (job->until, parts[3], sizeof job->until);
       _fd_sync_format_julian (_fd_sync_julian (parts[2]) - job->days + 1, job->since);
     }
   else
@@ -136,6 +148,8 @@ _fd_sync_job_key (JobKind         kind,
     case JOB_HOURLY:
       return g_strdup_printf ("hourly:%s:%s:%s", name, since, until);
     case JOB_REACH:
+      if (since != NULL && g_strcmp0 (since, until) != 0)
+        return g_strdup_printf ("reach:%s:%s:%s:%d", name, since, until, days);
       return g_strdup_printf ("reach:%s:%s:%d", name, until, days);
     case JOB_MARK:
     default:
@@ -147,6 +161,13 @@ int
 _fd_sync_job_days (const Job *job)
 {
   return MAX (1, _fd_sync_julian (job->until) - _fd_sync_julian (job->since) + 1);
+}
+
+/* How many windows a reach job reads: one per day its windows end on. */
+int
+_fd_sync_job_windows (const Job *job)
+{
+  return MAX (1, _fd_sync_julian (job->until) - _fd_sync_julian (job->first) + 1);
 }
 
 static gint64
@@ -173,7 +194,7 @@ _fd_insights_sync_estimate (FdInsightsSync *self,
     case JOB_HOURLY:
       return (double)_fd_sync_job_days (job) * count_objects (self, job->level) * 24;
     case JOB_REACH:
-      return (double)count_objects (self, job->level);
+      return (double)_fd_sync_job_windows (job) * count_objects (self, job->level);
     case JOB_MARK:
     default:
       return 0;
@@ -184,8 +205,15 @@ gboolean
 _fd_insights_sync_uses_report (FdInsightsSync *self,
              Job            *job)
 {
+  double rows = _fd_insights_sync_estimate (self, job);
+
+  /* A report run's cost is that of its longest range (Meta fails long
+   * ones), not the number of time_ranges: reach is judged per window. */
+  if (job->kind == JOB_REACH)
+    rows /= _fd_sync_job_windows (job);
+
   return (job->kind == JOB_DAILY || job->kind == JOB_HOURLY || job->kind == JOB_REACH) &&
-         _fd_insights_sync_estimate (self, job) > self->async_threshold;
+         rows > self->async_threshold;
 }
 
 static gboolean
@@ -246,6 +274,42 @@ plan_daily_range (FdInsightsSync  *self,
   return TRUE;
 }
 
+/* The last day of the first reach window to read: the range's first day
+ * for an explicit range; for an automatic sync the last day the previous
+ * one read (its reach then was of a day in progress), or on the first one
+ * the last 28 days (a row per window, length and object: reading the
+ * whole history's would cost far more than its daily rows). 0 with @error
+ * set on failure. */
+static int
+reach_first_day (FdInsightsSync  *self,
+                 const char      *since,
+                 const char      *until,
+                 gboolean         automatic,
+                 GError         **error)
+{
+  g_autofree char *mark = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int first = _fd_sync_julian (since);
+
+  if (!automatic)
+    return first;
+
+  mark = fd_insights_store_get_watermark (self->store, fd_ad_account_get_id (self->account),
+                                          "daily", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+
+  if (mark != NULL && _fd_sync_julian (mark) != 0)
+    first = CLAMP (_fd_sync_julian (mark), first, _fd_sync_julian (until));
+  else
+    first = MAX (first, _fd_sync_julian (until) - REVISE_DAYS + 1);
+
+  return first;
+}
+
 /* Writes the plan of a new sync to sync_cursor, in one transaction. */
 gboolean
 _fd_insights_sync_plan (FdInsightsSync  *self,
@@ -257,6 +321,7 @@ _fd_insights_sync_plan (FdInsightsSync  *self,
   char until[11];
   gboolean automatic;
   int hourly_first;
+  int reach_first;
 
   _fd_insights_sync_today (self, today);
   if (!plan_daily_range (self, today, since, until, &automatic, error))
@@ -286,10 +351,26 @@ _fd_insights_sync_plan (FdInsightsSync  *self,
           goto failed;
     }
 
-  for (guint w = 0; w < G_N_ELEMENTS (reach_windows); w++)
-    for (FdInsightLevel level = FD_INSIGHT_LEVEL_CAMPAIGN; level <= FD_INSIGHT_LEVEL_AD; level++)
-      if (!add_job (self, keys, _fd_sync_job_key (JOB_REACH, level, NULL, until, reach_windows[w]), error))
-        goto failed;
+  /* Deduplicated reach of the windows ending on each day whose rows this
+   * sync reads or revises (back-tests and "for" checkpoints evaluate
+   * windows ending on past days) — except days an earlier completed sync
+   * already read whole: from its last day (read then in part) on. */
+  reach_first = reach_first_day (self, since, until, automatic, error);
+  if (reach_first == 0)
+    goto failed;
+
+  for (int first = reach_first; first <= _fd_sync_julian (until); first += FD_SYNC_MAX_REACH_WINDOWS)
+    {
+      char first_day[11], last_day[11];
+
+      _fd_sync_format_julian (first, first_day);
+      _fd_sync_format_julian (MIN (first + FD_SYNC_MAX_REACH_WINDOWS - 1, _fd_sync_julian (until)), last_day);
+      for (guint w = 0; w < G_N_ELEMENTS (reach_windows); w++)
+        for (FdInsightLevel level = FD_INSIGHT_LEVEL_CAMPAIGN; level <= FD_INSIGHT_LEVEL_AD; level++)
+          if (!add_job (self, keys, _fd_sync_job_key (JOB_REACH, level, first_day, last_day, reach_windows[w]),
+                        error))
+            goto failed;
+    }
 
   if (automatic && !add_job (self, keys, _fd_sync_job_key (JOB_MARK, 0, NULL, today, 0), error))
     goto failed;

@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* The most reach windows one request reads (Meta's limit of time_ranges). */
+#define FD_SYNC_MAX_REACH_WINDOWS 28
+
 typedef enum
 {
   JOB_OBJECTS,
@@ -27,6 +30,8 @@ typedef enum
  *   daily:LEVEL:SINCE:UNTIL   insights by day
  *   hourly:LEVEL:SINCE:UNTIL  insights by hour
  *   reach:LEVEL:UNTIL:DAYS    deduplicated reach of a trailing window
+ *   reach:LEVEL:FIRST:UNTIL:DAYS  …of the windows of DAYS ending on each
+ *                             day FIRST … UNTIL (one time_ranges request)
  *   mark:DAY                  the plan completed: days before DAY-27 are final */
 typedef struct
 {
@@ -35,6 +40,7 @@ typedef struct
   FdInsightLevel  level;
   char            since[11];
   char            until[11];
+  char            first[11];    /* reach: the last day of the first window */
   int             days;
   char           *after;
   char           *report_run_id;
@@ -83,6 +89,7 @@ char     *_fd_sync_job_key               (JobKind          kind,
                                           const char      *until,
                                           int              days);
 int       _fd_sync_job_days              (const Job       *job);
+int       _fd_sync_job_windows           (const Job       *job);
 double    _fd_insights_sync_estimate     (FdInsightsSync  *self,
                                           const Job       *job);
 gboolean  _fd_insights_sync_uses_report  (FdInsightsSync  *self,

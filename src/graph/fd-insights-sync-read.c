@@ -40,6 +40,29 @@ typedef struct
   gint64    committed_rows;
 } Batch;
 
+/* time_ranges: the job's windows of job->days days, one ending on each
+ * day from job->first to job->until. */
+static void
+set_reach_ranges (FdGraphParams *params,
+                  Job           *job)
+{
+  g_autoptr(GString) ranges = g_string_new ("[");
+  int last = _fd_sync_julian (job->until);
+
+  for (int day = _fd_sync_julian (job->first); day <= last; day++)
+    {
+      char since[11], until[11];
+
+      _fd_sync_format_julian (day - job->days + 1, since);
+      _fd_sync_format_julian (day, until);
+      g_string_append_printf (ranges, "%s{\"since\":\"%s\",\"until\":\"%s\"}",
+                              ranges->len > 1 ? "," : "", since, until);
+    }
+  g_string_append_c (ranges, ']');
+
+  fd_graph_params_set (params, "time_ranges", ranges->str);
+}
+
 static FdGraphParams *
 insights_params (FdInsightsSync *self,
                  Job            *job)
@@ -48,7 +71,10 @@ insights_params (FdInsightsSync *self,
 
   fd_graph_params_set (params, "level", fd_insight_level_to_string (job->level));
   fd_graph_params_set (params, "fields", _fd_insights_sync_fields (job->kind, job->level));
-  fd_graph_params_set_time_range (params, job->since, job->until);
+  if (job->kind == JOB_REACH && _fd_sync_job_windows (job) > 1)
+    set_reach_ranges (params, job);
+  else
+    fd_graph_params_set_time_range (params, job->since, job->until);
   fd_graph_params_set (params, "time_increment", job->kind == JOB_REACH ? "all_days" : "1");
   if (job->kind == JOB_HOURLY)
     fd_graph_params_set (params, "breakdowns", "[\"hourly_stats_aggregated_by_advertiser_time_zone\"]");
@@ -359,7 +385,9 @@ split_job (FdInsightsSync  *self,
            GError         **error)
 {
   const char *account_id = fd_ad_account_get_id (self->account);
-  int first = _fd_sync_julian (job->since);
+  /* A reach job splits the days its windows end on, not the days. */
+  const char *since = job->kind == JOB_REACH ? job->first : job->since;
+  int first = _fd_sync_julian (since);
   int last = _fd_sync_julian (job->until);
   int middle = first + (last - first) / 2;
   char mid[11];
@@ -368,8 +396,8 @@ split_job (FdInsightsSync  *self,
 
   _fd_sync_format_julian (middle, mid);
   _fd_sync_format_julian (middle + 1, next);
-  halves[0].job = _fd_sync_job_key (job->kind, job->level, job->since, mid, 0);
-  halves[1].job = _fd_sync_job_key (job->kind, job->level, next, job->until, 0);
+  halves[0].job = _fd_sync_job_key (job->kind, job->level, since, mid, job->days);
+  halves[1].job = _fd_sync_job_key (job->kind, job->level, next, job->until, job->days);
   halves[0].seq = halves[1].seq = job->seq;
 
   if (!fd_store_begin (self->store, error))
@@ -432,7 +460,7 @@ _fd_insights_sync_run_insights (FdInsightsSync  *self,
 
   if ((g_error_matches (local_error, FD_GRAPH_ERROR, FD_GRAPH_ERROR_REPORT_FAILED) ||
        g_error_matches (local_error, FD_GRAPH_ERROR, FD_GRAPH_ERROR_TOO_MUCH_DATA)) &&
-      job->kind != JOB_REACH && _fd_sync_job_days (job) > 1)
+      (job->kind == JOB_REACH ? _fd_sync_job_windows (job) : _fd_sync_job_days (job)) > 1)
     {
       g_debug ("Splitting %s after: %s", job->key, local_error->message);
       *split = TRUE;

@@ -372,8 +372,19 @@ store_row (FdGraphRow  *object,
     return FALSE;
 
   if (job->kind == JOB_REACH)
-    return fd_insights_store_upsert_reach (self->store, row.object_id, job->until, job->days,
-                                           row.reach, row.impressions, self->synced_us, error);
+    {
+      /* Each of time_ranges answers with its own days. */
+      const char *stop = fd_graph_row_get_string (object, "date_stop");
+
+      if (stop == NULL && _fd_sync_job_windows (job) == 1)
+        stop = job->until;
+      if (!valid_day (stop) || _fd_sync_julian (stop) < _fd_sync_julian (job->first) ||
+          _fd_sync_julian (stop) > _fd_sync_julian (job->until))
+        return malformed (error, _("a reach row whose date_stop is none of the windows asked for"));
+
+      return fd_insights_store_upsert_reach (self->store, row.object_id, stop, job->days,
+                                             row.reach, row.impressions, self->synced_us, error);
+    }
 
   g_strlcpy (row.day, day, sizeof row.day);
   row.hour = -1;

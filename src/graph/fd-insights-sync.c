@@ -30,7 +30,13 @@
  * Daily rows: the first sync reads the history (90 days by default); later
  * ones re-read the last 28 days, which Meta still revises, and nothing
  * older. Large reads go through async report runs; a run that fails is
- * split in two halves of its range, down to single days. */
+ * split in two halves of its range, down to single days.
+ *
+ * Reach: the deduplicated reach (and impressions) of the windows of 1, 3,
+ * 7, 14 and 28 days ending on each day read — insight_reach, until_day
+ * inclusive, in the account's zone — with one time_ranges request per
+ * level, length and 28 end days; the first sync reads the last 28 end
+ * days, later ones those from the previous sync's last day on. */
 
 #define DEFAULT_HISTORY_DAYS    90
 #define DEFAULT_HOURLY_DAYS     3

@@ -187,6 +187,51 @@ parse_level (FdEmuInsightsQuery *query,
   return fail (failure, 100, 0, "(#100) param level must be one of {ad, adset, campaign, account}");
 }
 
+/* time_ranges=[{"since":…,"until":…},…]: one row per range and object,
+ * each over its own days (Meta ignores time_range, date_preset and
+ * time_increment then). [@since, @until] becomes their hull. */
+static gboolean
+parse_time_ranges (FdEmuInsightsQuery *query,
+                   const char         *text,
+                   int                 today,
+                   FdEmuFailure       *failure)
+{
+  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+  JsonArray *list = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  guint n = list ? json_array_get_length (list) : 0;
+
+  if (n == 0)
+    return fail (failure, 100, 0, "(#100) param time_ranges must be a non-empty array of {since, until}");
+  if (n > FD_EMU_MAX_TIME_RANGES)
+    return fail (failure, 100, 0, "(#100) param time_ranges may hold at most %d ranges",
+                 FD_EMU_MAX_TIME_RANGES);
+
+  query->since = G_MAXINT;
+  query->until = G_MININT;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (list, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      int since = object ? fd_emu_day_from_string (json_object_get_string_member_with_default (object, "since", NULL)) : 0;
+      int until = object ? fd_emu_day_from_string (json_object_get_string_member_with_default (object, "until", NULL)) : 0;
+
+      if (since == 0 || until == 0 || since > until)
+        return fail (failure, 100, 0, "(#100) each of time_ranges must have since and until as YYYY-MM-DD, "
+                     "since first");
+      if (since < today - 37 * 31)
+        return fail (failure, 3018, 0,
+                     "(#3018) The start date of the time range cannot be beyond 37 months from the current date");
+
+      query->range_since[i] = since;
+      query->range_until[i] = MIN (until, today);
+      query->since = MIN (query->since, since);
+      query->until = MAX (query->until, until);
+    }
+  query->n_ranges = n;
+
+  return TRUE;
+}
+
 static gboolean
 parse_dates (FdEmuInsightsQuery *query,
              GHashTable         *params,
@@ -195,6 +240,10 @@ parse_dates (FdEmuInsightsQuery *query,
 {
   const char *range = g_hash_table_lookup (params, "time_range");
   const char *preset = g_hash_table_lookup (params, "date_preset");
+  const char *ranges = g_hash_table_lookup (params, "time_ranges");
+
+  if (ranges != NULL)
+    return parse_time_ranges (query, ranges, today, failure);
 
   if (range != NULL)
     {
@@ -377,6 +426,8 @@ n_buckets (const FdEmuInsightsQuery *query)
 {
   int days = query->until - query->since + 1;
 
+  if (query->n_ranges > 0)
+    return query->n_ranges;
   if (days <= 0)
     return 0;
   if (query->increment == 0)
@@ -758,7 +809,12 @@ write_row (const FdEmuInsightsQuery *query,
   char day[11];
   gboolean delivered;
 
+  if (query->n_ranges > 0)
+    start = query->range_since[bucket], stop = query->range_until[bucket];
+
   if (object != NULL && object->created_us > fd_emu_metrics_cache_get_now (cache))
+    return FALSE;
+  if (start > stop)
     return FALSE;
 
   if (query->hourly && start == stop)

@@ -11,11 +11,17 @@
 
 G_BEGIN_DECLS
 
+/* The most time_ranges one request may ask for. */
+#define FD_EMU_MAX_TIME_RANGES 37
+
 /**
  * FdEmuInsightsQuery:
  * @scope: (nullable): the object whose insights are read, %NULL for the
  *   whole account
  * @increment: days per row, 0 for all_days
+ * @n_ranges: the number of time_ranges asked for (0 without): each is one
+ *   bucket of rows, [@range_since[i], @range_until[i]], instead of the
+ *   buckets of @increment over [@since, @until]
  *
  * An insights request as the emulator understood it.
  */
@@ -27,6 +33,9 @@ typedef struct
   int           since;
   int           until;
   int           increment;
+  guint         n_ranges;
+  int           range_since[FD_EMU_MAX_TIME_RANGES];
+  int           range_until[FD_EMU_MAX_TIME_RANGES];
   gboolean      hourly;
   guint64       fields;
   guint         limit;
