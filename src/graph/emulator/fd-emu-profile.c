@@ -257,7 +257,7 @@ apply_demo (FdEmuAccount *account)
   if (tiring != NULL && DEMO_FATIGUE_AD < account->ads->len &&
       ((FdEmuObject *)g_ptr_array_index (account->ads, DEMO_FATIGUE_AD))->parent == tiring->index)
     {
-      tiring->audience = 6000;
+      tiring->audience = 4000;
       tiring->daily_budget = minor (account, 60);
       tiring->pause_day = 0;
       each_ad (account, tiring, supporting_ad);
