@@ -180,8 +180,10 @@ build_workspace (const char *dir,
       g_autofree char *title = g_strdup_printf ("Brief %d", i + 1);
 
       g_clear_object (&brief);
+      /* The data set's versions are rows without media to probe: briefs
+       * that require placements would (rightly) refuse their approval. */
       brief = fd_brief_create (store, "system", title, "OUTCOME_SALES", "Hikers", "Grip",
-                               "feed,stories", 0, 0, &error);
+                               NULL, 0, 0, &error);
       g_assert_no_error (error);
       if (i == 0)
         team->brief = fd_brief_get_id (brief);
