@@ -12,7 +12,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "fd-graph-error.h"
-#include "fd-graph-page.h"
 #include "fd-graph-response.h"
 #include "fd-graph-row-private.h"
 #include "fd-graph-util.h"
@@ -22,8 +21,6 @@ struct _FdGraphResponse
   GObject       parent_instance;
 
   guint         status;
-  GBytes       *body;
-  FdGraphPage  *page;    /* set for pages, which get no tree unless asked */
   JsonNode     *root;
   FdGraphUsage  usage;
 };
@@ -36,8 +33,6 @@ fd_graph_response_finalize (GObject *object)
   FdGraphResponse *self = (FdGraphResponse *)object;
 
   g_clear_pointer (&self->root, json_node_unref);
-  g_clear_pointer (&self->page, fd_graph_page_free);
-  g_clear_pointer (&self->body, g_bytes_unref);
 
   G_OBJECT_CLASS (fd_graph_response_parent_class)->finalize (object);
 }
@@ -88,14 +83,7 @@ fd_graph_response_parse (guint                status,
 
   self = g_object_new (FD_TYPE_GRAPH_RESPONSE, NULL);
   self->status = status;
-  self->body = g_bytes_ref (body);
   fd_graph_usage_parse (&self->usage, headers);
-
-  /* Pages without an envelope to judge need no tree. */
-  self->page = fd_graph_page_scan (body);
-  if (self->page != NULL && !fd_graph_page_has_error (self->page))
-    return g_steal_pointer (&self);
-  g_clear_pointer (&self->page, fd_graph_page_free);
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, size, &local_error))
@@ -119,30 +107,6 @@ fd_graph_response_parse (guint                status,
   return g_steal_pointer (&self);
 }
 
-/* The tree of a scanned page, built on first use. */
-static JsonNode *
-ensure_tree (FdGraphResponse *self)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  gsize size;
-  const char *data;
-
-  if (self->root != NULL || self->body == NULL)
-    return self->root;
-
-  data = g_bytes_get_data (self->body, &size);
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, NULL))
-    {
-      g_critical ("A page the scanner accepted is not JSON to json-glib");
-      self->root = json_node_new (JSON_NODE_NULL);
-      return self->root;
-    }
-
-  self->root = json_parser_steal_root (parser);
-  return self->root;
-}
-
 guint
 fd_graph_response_get_status (FdGraphResponse *self)
 {
@@ -159,7 +123,7 @@ JsonNode *
 fd_graph_response_get_root (FdGraphResponse *self)
 {
   g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), NULL);
-  return ensure_tree (self);
+  return self->root;
 }
 
 /**
@@ -172,7 +136,7 @@ fd_graph_response_get_object (FdGraphResponse *self)
 {
   g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), NULL);
 
-  return JSON_NODE_HOLDS_OBJECT (ensure_tree (self)) ? json_node_get_object (self->root) : NULL;
+  return JSON_NODE_HOLDS_OBJECT (self->root) ? json_node_get_object (self->root) : NULL;
 }
 
 /**
@@ -199,7 +163,7 @@ fd_graph_response_is_page (FdGraphResponse *self)
 {
   g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), FALSE);
 
-  return self->page != NULL || fd_graph_response_get_data (self) != NULL;
+  return fd_graph_response_get_data (self) != NULL;
 }
 
 guint
@@ -208,9 +172,6 @@ fd_graph_response_get_n_rows (FdGraphResponse *self)
   JsonArray *data;
 
   g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), 0);
-
-  if (self->page != NULL)
-    return fd_graph_page_get_n_rows (self->page);
 
   data = fd_graph_response_get_data (self);
   return data ? json_array_get_length (data) : 0;
@@ -233,9 +194,6 @@ fd_graph_response_foreach_row (FdGraphResponse  *self,
   FdGraphRow row = { 0 };
 
   g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), FALSE);
-
-  if (self->page != NULL)
-    return fd_graph_page_foreach_row (self->page, func, user_data, error);
 
   data = fd_graph_response_get_data (self);
   for (guint i = 0; data != NULL && i < json_array_get_length (data); i++)
@@ -278,9 +236,6 @@ fd_graph_response_get_next (FdGraphResponse *self)
 {
   g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), NULL);
 
-  if (self->page != NULL)
-    return fd_graph_page_get_next (self->page);
-
   return fd_graph_json_get_string (get_paging (self), "next");
 }
 
@@ -296,9 +251,6 @@ fd_graph_response_get_after (FdGraphResponse *self)
   JsonNode *cursors;
 
   g_return_val_if_fail (FD_IS_GRAPH_RESPONSE (self), NULL);
-
-  if (self->page != NULL)
-    return fd_graph_page_get_after (self->page);
 
   paging = get_paging (self);
   cursors = paging ? json_object_get_member (paging, "cursors") : NULL;
@@ -335,10 +287,6 @@ gboolean
 fd_graph_response_has_error (FdGraphResponse *self)
 {
   JsonObject *object;
-
-  /* Scanned pages have no envelope members (else they got a tree). */
-  if (self->page != NULL)
-    return FALSE;
 
   object = fd_graph_response_get_object (self);
 

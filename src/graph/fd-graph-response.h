@@ -19,11 +19,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FdGraphResponse, fd_graph_response, FD, GRAPH_RESPONSE, GObject)
 
-/* A parsed Graph API answer: its HTTP status, its JSON, the usage headers
- * and, for an error envelope, the error it describes. A page of an edge
- * read is scanned without building a JSON tree (see FdGraphPage): read its
- * rows with fd_graph_response_foreach_row(); the tree is built only if
- * asked for. */
+/* A parsed Graph API answer: its HTTP status, its JSON (json-glib), the
+ * usage headers and, for an error envelope, the error it describes. Read
+ * the rows of a page with fd_graph_response_foreach_row(). */
 
 FdGraphResponse    *fd_graph_response_parse      (guint                status,
                                                   SoupMessageHeaders  *headers,

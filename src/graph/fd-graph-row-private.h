@@ -11,48 +11,11 @@
 
 G_BEGIN_DECLS
 
-/* A piece of the raw body: a string's contents (without its quotes, maybe
- * with escapes) or a number's text. */
-typedef struct
-{
-  const char *start;
-  guint       len;
-  gboolean    escaped;
-} FdSpan;
-
-typedef enum
-{
-  ROW_VALUE_STRING,
-  ROW_VALUE_NUMBER,
-  ROW_VALUE_ACTIONS,   /* a list of {"action_type", "value"} objects */
-  ROW_VALUE_OTHER,     /* true, false, null, other lists and objects */
-} FdRowValueKind;
-
-typedef struct
-{
-  FdSpan          name;
-  FdRowValueKind  kind;
-  FdSpan          value;
-  guint           first_action;
-  guint           n_actions;
-} FdRowMember;
-
-typedef struct
-{
-  FdSpan   type;
-  FdSpan   value;
-  gboolean value_is_string;
-} FdRowAction;
-
+/* One element of a page's "data" list, as json-glib parsed it; handed to
+ * an FdGraphRowFunc for the length of the call. */
 struct _FdGraphRow
 {
-  JsonObject         *object;     /* the tree's row, or NULL for a scanned row */
-  const FdRowMember  *members;
-  guint               n_members;
-  const FdRowAction  *actions;    /* the page's; members index into them */
-  GStringChunk       *scratch;    /* decoded strings handed out */
+  JsonObject *object;
 };
-
-char *_fd_span_dup (const FdSpan *span);
 
 G_END_DECLS

@@ -16,8 +16,6 @@ G_BEGIN_DECLS
  *
  * One element of a page's "data" list, read the way Meta writes it:
  * numbers as strings, zero metrics left out, lists of AdsActionStats.
- * Either a JSON object from json-glib, or a view into the raw page that
- * FdGraphPage scanned (no tree built); the getters behave the same.
  * Valid only during the callback that received it.
  */
 typedef struct _FdGraphRow FdGraphRow;

@@ -12,7 +12,6 @@
 #include "fd-currency.h"
 #include "fd-graph-error.h"
 #include "fd-graph-pager.h"
-#include "fd-graph-page.h"
 #include "fd-graph-report-run.h"
 #include "fd-graph-row-private.h"
 #include "fd-graph-util.h"
@@ -267,7 +266,7 @@ test_redact (void)
 }
 
 /*
- * The page scanner reads rows as json-glib would
+ * Pages: rows, paging and what is not a page
  */
 
 typedef struct
@@ -334,7 +333,7 @@ dump_tree (const char *body)
 }
 
 static void
-test_page_scanner (void)
+test_pages (void)
 {
   static const char * const pages[] = {
     "{\"data\":[{\"ad_id\":\"120210000000001001\",\"impressions\":\"4210\",\"spend\":\"37.42\","
@@ -354,32 +353,33 @@ test_page_scanner (void)
     "{\"data\":[{}],\"paging\":{\"cursors\":{\"after\":\"x\"}}}",
     "{\"data\":[{\"ad_id\":\"1\",\"ad_id\":\"2\",\"spend\":\"1e3\"}]}",
   };
-  static const char * const broken[] = {
-    "{\"data\":[{\"ad_id\":\"1\"}", "{\"data\":[{\"ad_id\":\"1\"}]} x", "{\"data\":[{\"a\":\"\x01\"}]}",
-    "{\"data\":[{\"a\":\"\\q\"}]}", "{\"data\":[{\"a\":01}]}", "{\"data\":[{\"a\":\"\xc3\x28\"}]}",
-    "{\"data\":[{\"a\":1,}]}", "{\"data\":[1]}", "{\"data\":[{\"a\":tru}]}", "{\"data\":[{\"a\":\"\\u12\"}]}",
-    "", "[]", "{\"paging\":{}}",
+  /* json-glib is the judge of what is JSON (it lets a few RFC 8259
+   * slips through, such as a leading zero, harmlessly). */
+  static const char * const not_json[] = {
+    "{\"data\":[{\"ad_id\":\"1\"}", "{\"data\":[{\"ad_id\":\"1\"}]} x", "{\"data\":[{\"a\":\"\xc3\x28\"}]}",
+    "{\"data\":[{\"a\":1,}]}", "{\"data\":[{\"a\":tru}]}", "{\"data\":[{\"a\":\"\\u12\"}]}", "",
   };
+  static const char * const not_pages[] = { "[]", "{\"paging\":{}}" };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autoptr(GBytes) body = g_bytes_new_static (pages[i], strlen (pages[i]));
-      g_autoptr(FdGraphPage) page = fd_graph_page_scan (body);
       g_autoptr(FdGraphResponse) response = NULL;
       g_autofree char *tree = dump_tree (pages[i]);
       g_autoptr(GError) error = NULL;
       Dump dump = { g_string_new (NULL) };
-      g_autofree char *scanned = NULL;
+      g_autofree char *read = NULL;
 
-      g_assert_nonnull (page);
-      g_assert_true (fd_graph_page_foreach_row (page, dump_row, &dump, NULL));
-      scanned = g_string_free (dump.out, FALSE);
-      g_assert_cmpstr (scanned, ==, tree);
-
-      /* paging as json-glib reads it */
       response = fd_graph_response_parse (200, NULL, body, &error);
       g_assert_no_error (error);
       g_assert_true (fd_graph_response_is_page (response));
+      g_assert_false (fd_graph_response_has_error (response));
+
+      /* Every row, every member the sync asks for, as the JSON says. */
+      g_assert_true (fd_graph_response_foreach_row (response, dump_row, &dump, NULL));
+      read = g_string_free (dump.out, FALSE);
+      g_assert_cmpstr (read, ==, tree);
+
       {
         g_autoptr(JsonNode) root = json_from_string (pages[i], NULL);
         JsonObject *top = json_node_get_object (root);
@@ -396,17 +396,41 @@ test_page_scanner (void)
       }
     }
 
-  /* What the scanner refuses, json-glib judges (and refuses too). */
-  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+  /* What is not JSON is refused as malformed; JSON that is no page says
+   * so; a page whose rows are not objects is refused when read. */
+  for (guint i = 0; i < G_N_ELEMENTS (not_json); i++)
     {
-      g_autoptr(GBytes) body = g_bytes_new_static (broken[i], strlen (broken[i]));
-      g_autoptr(FdGraphPage) page = fd_graph_page_scan (body);
+      g_autoptr(GBytes) body = g_bytes_new_static (not_json[i], strlen (not_json[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FdGraphResponse) response = fd_graph_response_parse (200, NULL, body, &error);
 
-      g_assert_null (page);
+      g_assert_null (response);
+      g_assert_error (error, FD_GRAPH_ERROR, FD_GRAPH_ERROR_MALFORMED_RESPONSE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_pages); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (not_pages[i], strlen (not_pages[i]));
+      g_autoptr(FdGraphResponse) response = fd_graph_response_parse (200, NULL, body, NULL);
+
+      g_assert_nonnull (response);
+      g_assert_false (fd_graph_response_is_page (response));
     }
 
   {
-    g_autoptr(GBytes) body = g_bytes_new_static (broken[0], strlen (broken[0]));
+    const char *text = "{\"data\":[1]}";
+    g_autoptr(GBytes) body = g_bytes_new_static (text, strlen (text));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FdGraphResponse) response = fd_graph_response_parse (200, NULL, body, NULL);
+    Dump dump = { g_string_new (NULL) };
+
+    g_assert_false (fd_graph_response_foreach_row (response, dump_row, &dump, &error));
+    g_assert_error (error, FD_GRAPH_ERROR, FD_GRAPH_ERROR_MALFORMED_RESPONSE);
+    g_string_free (dump.out, TRUE);
+  }
+
+  {
+    g_autoptr(GBytes) body = g_bytes_new_static (not_json[0], strlen (not_json[0]));
     g_autoptr(GError) error = NULL;
     g_autoptr(FdGraphResponse) response = fd_graph_response_parse (200, NULL, body, &error);
 
@@ -957,7 +981,7 @@ main (int   argc,
   g_test_add_func ("/graph/envelopes", test_envelopes);
   g_test_add_func ("/graph/json-numbers", test_json_numbers);
   g_test_add_func ("/graph/redact", test_redact);
-  g_test_add_func ("/graph/page-scanner", test_page_scanner);
+  g_test_add_func ("/graph/pages", test_pages);
   ADD ("/graph/client/paging", test_paging);
   ADD ("/graph/client/resume-pager", test_resume_pager);
   ADD ("/graph/client/retry-server-errors", test_retry_server_errors);
