@@ -9,13 +9,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
-#include "fd-asset-version.h"
-#include "fd-media-store.h"
-#include "fd-replacement-request.h"
-#include "fd-review-pane.h"
-#include "fd-ui-util.h"
+#include "fd-review-pane-private.h"
 #include "fd-wrap-box.h"
 
 /* The review pane of the asset page: the selected version in the player
@@ -28,50 +22,13 @@
  * page's model, newest first), the selected version and who uses the
  * page. The player reads the stored file by its SHA-256; every
  * comparison's change timeline is cached per SHA pair by the compare
- * view, in the workspace's cache/diff, as `asset diff` does. */
+ * view, in the workspace's cache/diff, as `asset diff` does.
+ *
+ * This file holds the widget itself; fd-review-pane-private.h lists the
+ * files holding the rest, one responsibility each. */
 
 /* Comments go beside the player from this width of the page on. */
 #define WIDE_WIDTH 1180
-
-struct _FdReviewPane
-{
-  GtkWidget         parent_instance;
-
-  FdWorkspace      *workspace;
-  FdAsset          *asset;
-  GListModel       *versions;
-  gint64            version;
-  gint64            person_id;
-  gboolean          comparing;
-  gboolean          can_compare;
-  gboolean          covers_preview;
-  gboolean          narrow;
-  GArray           *numbers;       /* the pickers' versions, newest first */
-  char             *compared;      /* "a:b" of what the compare view shows */
-  char             *banner_text;
-  char             *problem;
-  GCancellable     *banner_load;
-  GSignalGroup     *workspace_signals;
-  GSignalGroup     *asset_signals;
-  guint             syncing;
-  guint             layout_source;
-
-  GtkWidget        *banner;
-  GtkLabel         *banner_label;
-  GtkWidget        *toolbar;
-  GtkToggleButton  *compare_button;
-  GtkWidget        *pickers;
-  GtkDropDown      *version_a;
-  GtkDropDown      *version_b;
-  GtkStack         *stack;
-  GtkBox           *review_box;
-  FdPlayerView     *player;
-  FdCommentsPanel  *comments;
-  FdCompareView    *compare_view;
-  FdTextDiffView   *text_diff;
-  AdwStatusPage    *problem_page;
-  FdPlacementPanel *placements;
-};
 
 G_DEFINE_FINAL_TYPE (FdReviewPane, fd_review_pane, GTK_TYPE_WIDGET)
 
@@ -89,130 +46,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void sync_view (FdReviewPane *self);
-
 /*
- * Versions
+ * Read-only properties that follow what the pane shows
  */
 
-static FdAssetVersion *
-find_version (FdReviewPane *self,
-              gint64        number)
-{
-  guint n = self->versions ? g_list_model_get_n_items (self->versions) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FdAssetVersion) version = g_list_model_get_item (self->versions, i);
-
-      if (fd_asset_version_get_number (version) == number)
-        return g_steal_pointer (&version);
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_media (FdReviewPane *self)
-{
-  return self->asset != NULL && fd_asset_kind_is_media (fd_asset_get_kind (self->asset));
-}
-
-static gint64
-picked (FdReviewPane *self,
-        GtkDropDown  *dropdown)
-{
-  guint i = gtk_drop_down_get_selected (dropdown);
-
-  return i < self->numbers->len ? g_array_index (self->numbers, gint64, i) : 0;
-}
-
-static void
-pick (FdReviewPane *self,
-      GtkDropDown  *dropdown,
-      gint64        number)
-{
-  for (guint i = 0; i < self->numbers->len; i++)
-    if (g_array_index (self->numbers, gint64, i) == number)
-      gtk_drop_down_set_selected (dropdown, i);
-}
-
-/* By default the selected version is B and the one before it A. */
-static void
-pick_defaults (FdReviewPane *self)
-{
-  gint64 b = self->version;
-  gint64 a = 0;
-
-  for (guint i = 0; i < self->numbers->len; i++)
-    {
-      gint64 number = g_array_index (self->numbers, gint64, i);
-
-      if (number < b && number > a)
-        a = number;
-    }
-
-  if (a == 0 && self->numbers->len >= 2)
-    {
-      /* The first version is selected: compare it with the next. */
-      a = b;
-      b = g_array_index (self->numbers, gint64, self->numbers->len - 2);
-    }
-
-  self->syncing++;
-  pick (self, self->version_a, a);
-  pick (self, self->version_b, b);
-  self->syncing--;
-}
-
-static void
-rebuild_pickers (FdReviewPane *self)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint n = self->versions ? g_list_model_get_n_items (self->versions) : 0;
-  gboolean can_compare;
-
-  g_array_set_size (self->numbers, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FdAssetVersion) version = g_list_model_get_item (self->versions, i);
-      gint64 number = fd_asset_version_get_number (version);
-      g_autofree char *label = g_strdup_printf (_("Version %lld"), (long long)number);
-
-      g_array_append_val (self->numbers, number);
-      gtk_string_list_append (labels, label);
-    }
-
-  self->syncing++;
-  gtk_drop_down_set_model (self->version_a, G_LIST_MODEL (labels));
-  gtk_drop_down_set_model (self->version_b, G_LIST_MODEL (labels));
-  self->syncing--;
-  pick_defaults (self);
-
-  can_compare = n >= 2;
-  if (can_compare != self->can_compare)
-    {
-      self->can_compare = can_compare;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_COMPARE]);
-    }
-}
-
-/*
- * What the pane shows
- */
-
-static void
-set_problem (FdReviewPane *self,
-             const char   *problem)
-{
-  g_free (self->problem);
-  self->problem = g_strdup (problem);
-  adw_status_page_set_description (self->problem_page, problem);
-}
-
-static void
-set_covers_preview (FdReviewPane *self,
-                    gboolean      covers)
+void
+_fd_review_pane_set_covers_preview (FdReviewPane *self,
+                                    gboolean      covers)
 {
   if (self->covers_preview == covers)
     return;
@@ -221,216 +61,15 @@ set_covers_preview (FdReviewPane *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COVERS_PREVIEW]);
 }
 
-static char *
-stored_path (FdReviewPane   *self,
-             FdAssetVersion *version)
+void
+_fd_review_pane_set_can_compare (FdReviewPane *self,
+                                 gboolean      can_compare)
 {
-  FdMediaStore *media = fd_workspace_get_media_store (self->workspace);
-  const char *sha = fd_asset_version_get_sha256 (version);
-  g_autofree char *problem = NULL;
-
-  if (sha != NULL && fd_media_store_contains (media, sha))
-    return fd_media_store_get_path (media, sha);
-
-  /* Translators: a version number, then the start of its SHA-256 */
-  problem = g_strdup_printf (_("The file of version %lld (%.12s…) is missing from the workspace’s "
-                               "media folder. Import it again as a new version."),
-                             (long long)fd_asset_version_get_number (version), sha ? sha : "");
-  set_problem (self, problem);
-  return NULL;
-}
-
-static const char *
-show_compare (FdReviewPane *self)
-{
-  gint64 a = picked (self, self->version_a);
-  gint64 b = picked (self, self->version_b);
-  g_autoptr(FdAssetVersion) va = find_version (self, a);
-  g_autoptr(FdAssetVersion) vb = find_version (self, b);
-  g_autofree char *key = g_strdup_printf ("%lld:%lld", (long long)a, (long long)b);
-  g_autofree char *path_a = NULL;
-  g_autofree char *path_b = NULL;
-  g_autofree char *cache_dir = NULL;
-  g_autofree char *label_a = NULL;
-  g_autofree char *label_b = NULL;
-
-  if (va == NULL || vb == NULL)
-    return "none";
-
-  if (!is_media (self))
+  if (can_compare != self->can_compare)
     {
-      fd_text_diff_view_set_texts (self->text_diff, fd_asset_version_get_text (va),
-                                   fd_asset_version_get_text (vb));
-      return "text-diff";
+      self->can_compare = can_compare;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_COMPARE]);
     }
-
-  if (!(path_a = stored_path (self, va)) || !(path_b = stored_path (self, vb)))
-    return "problem";
-
-  if (g_strcmp0 (key, self->compared) != 0)
-    {
-      label_a = g_strdup_printf ("v%lld", (long long)a);
-      label_b = g_strdup_printf ("v%lld", (long long)b);
-      cache_dir = fd_workspace_dup_cache_dir (self->workspace, "diff");
-      fd_compare_view_set_cache (self->compare_view, cache_dir, fd_asset_version_get_sha256 (va),
-                                 fd_asset_version_get_sha256 (vb));
-      fd_compare_view_open (self->compare_view, path_a, path_b, label_a, label_b);
-      g_free (self->compared);
-      self->compared = g_steal_pointer (&key);
-    }
-
-  return "compare";
-}
-
-static const char *
-show_version (FdReviewPane   *self,
-              FdAssetVersion *version)
-{
-  FdPlayer *player = fd_player_view_get_player (self->player);
-  g_autofree char *path = NULL;
-
-  if (!is_media (self))
-    return "none";
-
-  if (!(path = stored_path (self, version)))
-    {
-      fd_player_close (player);
-      return "problem";
-    }
-
-  if (g_strcmp0 (fd_player_get_path (player), path) != 0)
-    fd_player_view_open (self->player, path);
-
-  return "review";
-}
-
-static void
-sync_view (FdReviewPane *self)
-{
-  g_autoptr(FdAssetVersion) version = NULL;
-  const char *page = "none";
-  gboolean comparing;
-
-  if (self->asset != NULL && self->workspace != NULL)
-    version = find_version (self, self->version);
-
-  comparing = self->comparing && self->can_compare;
-  set_problem (self, NULL);
-
-  if (version != NULL && comparing)
-    {
-      fd_player_pause (fd_player_view_get_player (self->player));
-      page = show_compare (self);
-    }
-  else if (version != NULL)
-    page = show_version (self, version);
-  else
-    fd_player_close (fd_player_view_get_player (self->player));
-
-  gtk_stack_set_visible_child_name (self->stack, page);
-  gtk_widget_set_visible (GTK_WIDGET (self->stack), !g_str_equal (page, "none"));
-  gtk_widget_set_visible (self->toolbar, self->can_compare);
-  gtk_widget_set_visible (self->pickers, comparing);
-  set_covers_preview (self, version != NULL && (is_media (self) || comparing));
-
-  fd_comments_panel_set_version (self->comments, self->asset ? fd_asset_get_id (self->asset) : 0,
-                                 version && is_media (self) ? self->version : 0);
-  fd_placement_panel_set_version (self->placements, self->asset, version ? self->version : 0);
-}
-
-/*
- * The replacement banner
- */
-
-typedef struct
-{
-  GWeakRef pane;
-  gint64   asset_id;
-} BannerLoad;
-
-static gpointer
-load_banner (FdStore       *store,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  BannerLoad *load = data;
-  g_autoptr(GPtrArray) requests = fd_replacement_request_list_for_asset (store, load->asset_id, error);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (requests == NULL)
-    return NULL;
-
-  for (guint i = 0; i < requests->len; i++)
-    {
-      FdReplacementRequest *request = g_ptr_array_index (requests, i);
-      g_autofree char *line = fd_replacement_request_describe (store, request, error);
-      const char *note = fd_replacement_request_get_note (request);
-
-      if (line == NULL)
-        return NULL;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, line);
-      if (note != NULL && *note != '\0')
-        g_string_append_printf (text, " — %s", note);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-banner_load_free (BannerLoad *load)
-{
-  g_weak_ref_clear (&load->pane);
-  g_free (load);
-}
-
-static void
-on_banner_loaded (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(FdReviewPane) self = g_weak_ref_get (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = fd_workspace_run_finish (FD_WORKSPACE (source), result, &error);
-
-  g_weak_ref_clear (user_data);
-  g_free (user_data);
-
-  if (self == NULL || fd_ui_error_is_cancelled (error))
-    return;
-
-  if (text == NULL)
-    g_warning ("Cannot read the replacement requests: %s", error->message);
-
-  g_free (self->banner_text);
-  self->banner_text = text && *text ? g_strdup (text) : NULL;
-  gtk_label_set_label (self->banner_label, self->banner_text ? self->banner_text : "");
-  gtk_widget_set_visible (self->banner, self->banner_text != NULL);
-}
-
-static void
-reload_banner (FdReviewPane *self)
-{
-  BannerLoad *load;
-  GWeakRef *ref;
-
-  g_cancellable_cancel (self->banner_load);
-  g_clear_object (&self->banner_load);
-  g_clear_pointer (&self->banner_text, g_free);
-  gtk_widget_set_visible (self->banner, FALSE);
-
-  if (self->workspace == NULL || self->asset == NULL)
-    return;
-
-  self->banner_load = g_cancellable_new ();
-  load = g_new0 (BannerLoad, 1);
-  load->asset_id = fd_asset_get_id (self->asset);
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, self);
-  fd_workspace_run_async (self->workspace, FALSE, load_banner, load, (GDestroyNotify)banner_load_free,
-                          g_free, self->banner_load, on_banner_loaded, ref);
 }
 
 /*
@@ -447,14 +86,14 @@ static void
 on_picked (FdReviewPane *self)
 {
   if (self->syncing == 0 && self->comparing)
-    sync_view (self);
+    _fd_review_pane_sync_view (self);
 }
 
 static void
 on_versions_changed (FdReviewPane *self)
 {
-  rebuild_pickers (self);
-  sync_view (self);
+  _fd_review_pane_rebuild_pickers (self);
+  _fd_review_pane_sync_view (self);
 }
 
 static void
@@ -686,7 +325,7 @@ fd_review_pane_init (FdReviewPane *self)
 
   self->workspace_signals = g_signal_group_new (FD_TYPE_WORKSPACE);
   g_signal_group_connect_swapped (self->workspace_signals, "changed::replacement",
-                                  G_CALLBACK (reload_banner), self);
+                                  G_CALLBACK (_fd_review_pane_reload_banner), self);
   self->asset_signals = g_signal_group_new (FD_TYPE_ASSET);
   g_signal_group_connect_swapped (self->asset_signals, "notify", G_CALLBACK (on_asset_notify), self);
 
@@ -696,7 +335,7 @@ fd_review_pane_init (FdReviewPane *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->version_b, "notify::selected", G_CALLBACK (on_picked), self,
                            G_CONNECT_SWAPPED);
-  sync_view (self);
+  _fd_review_pane_sync_view (self);
 }
 
 /*
@@ -721,8 +360,8 @@ fd_review_pane_set_workspace (FdReviewPane *self,
   g_signal_group_set_target (self->workspace_signals, workspace);
   fd_comments_panel_set_workspace (self->comments, workspace);
   fd_placement_panel_set_workspace (self->placements, workspace);
-  reload_banner (self);
-  sync_view (self);
+  _fd_review_pane_reload_banner (self);
+  _fd_review_pane_sync_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
 
@@ -742,8 +381,8 @@ fd_review_pane_set_asset (FdReviewPane *self,
   g_signal_group_set_target (self->asset_signals, asset);
   g_clear_pointer (&self->compared, g_free);
   fd_review_pane_set_comparing (self, FALSE);
-  reload_banner (self);
-  sync_view (self);
+  _fd_review_pane_reload_banner (self);
+  _fd_review_pane_sync_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASSET]);
 }
 
@@ -779,8 +418,8 @@ fd_review_pane_set_version (FdReviewPane *self,
     return;
 
   self->version = version;
-  pick_defaults (self);
-  sync_view (self);
+  _fd_review_pane_pick_defaults (self);
+  _fd_review_pane_sync_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
 }
 
@@ -814,12 +453,12 @@ fd_review_pane_compare (FdReviewPane *self,
   g_return_if_fail (FD_IS_REVIEW_PANE (self));
 
   self->syncing++;
-  pick (self, self->version_a, version_a);
-  pick (self, self->version_b, version_b);
+  _fd_review_pane_pick (self, self->version_a, version_a);
+  _fd_review_pane_pick (self, self->version_b, version_b);
   self->syncing--;
 
   if (self->comparing)
-    sync_view (self);
+    _fd_review_pane_sync_view (self);
   else
     fd_review_pane_set_comparing (self, TRUE);
 }
@@ -837,7 +476,7 @@ fd_review_pane_set_comparing (FdReviewPane *self,
   self->comparing = comparing;
   if (gtk_toggle_button_get_active (self->compare_button) != comparing)
     gtk_toggle_button_set_active (self->compare_button, comparing);
-  sync_view (self);
+  _fd_review_pane_sync_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARING]);
 }
 
