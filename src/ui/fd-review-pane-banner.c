@@ -21,8 +21,7 @@
 
 typedef struct
 {
-  GWeakRef pane;
-  gint64   asset_id;
+  gint64 asset_id;
 } BannerLoad;
 
 static gpointer
@@ -59,7 +58,6 @@ load_banner (FdStore       *store,
 static void
 banner_load_free (BannerLoad *load)
 {
-  g_weak_ref_clear (&load->pane);
   g_free (load);
 }
 
