@@ -197,9 +197,14 @@ accounts_are_stale (FdTriageView *self)
     {
       g_autoptr(FdAccountSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
       FdAdAccount *account = fd_account_summary_get_account (summary);
+      FdAdAccountSyncState state = fd_ad_account_get_sync_state (account);
 
-      if (fd_ad_account_get_sync_state (account) != FD_AD_ACCOUNT_SYNC_OK ||
-          fd_ad_account_get_last_success (account) < due)
+      /* Another process (flightdeck-cli on a timer) syncing it right now
+       * is not a reason to sync it a second time; if that process died,
+       * the hourly sync picks the account up. */
+      if (state == FD_AD_ACCOUNT_SYNC_RUNNING)
+        continue;
+      if (state != FD_AD_ACCOUNT_SYNC_OK || fd_ad_account_get_last_success (account) < due)
         return TRUE;
     }
 

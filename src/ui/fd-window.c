@@ -180,8 +180,7 @@ open_asset_action (GtkWidget  *widget,
 
   fd_window_show_stage (self, "board");
   if (!fd_board_view_open_asset (FD_BOARD_VIEW (board), g_variant_get_int64 (parameter)))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("That asset is not on the board any more")));
+    fd_window_add_toast (self, adw_toast_new (_("That asset is not on the board any more")));
 }
 
 static void
