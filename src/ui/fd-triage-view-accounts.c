@@ -346,8 +346,8 @@ run_done (GObject      *object,
   n = fd_triage_report_get_decisions (report)->len;
   message = n == 0 ? g_strdup (_("Triage ran: no rule proposes anything new"))
                    : g_strdup_printf (ngettext ("Triage ran: %u new decision", "Triage ran: %u new decisions", n), n);
+  /* The accounts model follows the decisions' audit events by itself. */
   fd_ui_toast (GTK_WIDGET (self), message);
-  fd_query_model_reload (self->accounts);
 }
 
 void
