@@ -258,17 +258,17 @@ pixel (GstVideoFrame *frame,
 {
   const guint8 *data = GST_VIDEO_FRAME_PLANE_DATA (frame, 0);
 
-  return data + (gsize)y * GST_VIDEO_FRAME_PLANE_STRIDE (frame, 0) + x * 4;
+  return data + (gsize)y * GST_VIDEO_FRAME_PLANE_STRIDE (frame, 0) + x * GST_VIDEO_FRAME_COMP_PSTRIDE (frame, 0);
 }
 
 /**
  * fd_test_media_read_number:
- * @rgba_sample: a decoded RGBA frame of a test video, at any scale
+ * @sample: a decoded RGB or RGBA frame of a test video, at any scale
  *
  * Returns: the frame number painted into it
  */
 int
-fd_test_media_read_number (GstSample *rgba_sample)
+fd_test_media_read_number (GstSample *sample)
 {
   GstVideoInfo info;
   GstVideoFrame frame;
@@ -276,8 +276,8 @@ fd_test_media_read_number (GstSample *rgba_sample)
   int block_w;
   int y;
 
-  g_assert_true (gst_video_info_from_caps (&info, gst_sample_get_caps (rgba_sample)));
-  g_assert_true (gst_video_frame_map (&frame, &info, gst_sample_get_buffer (rgba_sample), GST_MAP_READ));
+  g_assert_true (gst_video_info_from_caps (&info, gst_sample_get_caps (sample)));
+  g_assert_true (gst_video_frame_map (&frame, &info, gst_sample_get_buffer (sample), GST_MAP_READ));
 
   block_w = GST_VIDEO_INFO_WIDTH (&info) / N_BITS;
   y = MAX (4, GST_VIDEO_INFO_HEIGHT (&info) / 8) / 2;
@@ -299,15 +299,15 @@ fd_test_media_read_number (GstSample *rgba_sample)
  * Returns: whether the frame carries the red "changed" mark
  */
 gboolean
-fd_test_media_has_mark (GstSample *rgba_sample)
+fd_test_media_has_mark (GstSample *sample)
 {
   GstVideoInfo info;
   GstVideoFrame frame;
   const guint8 *p;
   gboolean marked;
 
-  g_assert_true (gst_video_info_from_caps (&info, gst_sample_get_caps (rgba_sample)));
-  g_assert_true (gst_video_frame_map (&frame, &info, gst_sample_get_buffer (rgba_sample), GST_MAP_READ));
+  g_assert_true (gst_video_info_from_caps (&info, gst_sample_get_caps (sample)));
+  g_assert_true (gst_video_frame_map (&frame, &info, gst_sample_get_buffer (sample), GST_MAP_READ));
 
   p = pixel (&frame, GST_VIDEO_INFO_WIDTH (&info) / 2, GST_VIDEO_INFO_HEIGHT (&info) / 2);
   marked = p[0] > 150 && p[1] < 90;

@@ -61,7 +61,7 @@ gboolean fd_test_media_write_image   (const char         *path,
                                       GError            **error);
 gboolean fd_test_media_write_audio   (const char         *path,
                                       GError            **error);
-int      fd_test_media_read_number   (GstSample          *rgba_sample);
-gboolean fd_test_media_has_mark      (GstSample          *rgba_sample);
+int      fd_test_media_read_number   (GstSample          *sample);
+gboolean fd_test_media_has_mark      (GstSample          *sample);
 
 G_END_DECLS

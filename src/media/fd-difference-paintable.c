@@ -18,7 +18,7 @@
 /* |A − B| × gain of the frames two video paintables show, as a paintable.
  *
  * Whenever either side shows a new frame, the pair of samples goes to a
- * worker thread, which runs the SSE2 kernel (fd_frame_diff_rgba) into a
+ * worker thread, which runs the SSE2 kernel (fd_frame_diff_rgb) into a
  * fresh buffer and hands back a texture. One job at a time: frames that
  * arrive meanwhile mark the result stale and the newest pair runs next,
  * so a slow machine shows fewer difference frames, never old ones, and
@@ -80,6 +80,14 @@ job_free (gpointer data)
   g_free (job);
 }
 
+/* What the players hand over: packed RGB, or RGBA where there is alpha. */
+static gboolean
+is_rgb (const GstVideoInfo *info)
+{
+  return GST_VIDEO_INFO_FORMAT (info) == GST_VIDEO_FORMAT_RGB ||
+         GST_VIDEO_INFO_FORMAT (info) == GST_VIDEO_FORMAT_RGBA;
+}
+
 static void
 compute_in_thread (GTask        *task,
                    gpointer      source,
@@ -96,6 +104,7 @@ compute_in_thread (GTask        *task,
 
   if (!gst_video_info_from_caps (&info_a, gst_sample_get_caps (job->a)) ||
       !gst_video_info_from_caps (&info_b, gst_sample_get_caps (job->b)) ||
+      !is_rgb (&info_a) || !is_rgb (&info_b) ||
       GST_VIDEO_INFO_WIDTH (&info_a) != GST_VIDEO_INFO_WIDTH (&info_b) ||
       GST_VIDEO_INFO_HEIGHT (&info_a) != GST_VIDEO_INFO_HEIGHT (&info_b))
     {
@@ -117,16 +126,18 @@ compute_in_thread (GTask        *task,
 
   w = GST_VIDEO_INFO_WIDTH (&info_a);
   h = GST_VIDEO_INFO_HEIGHT (&info_a);
-  stride = (gsize)w * 4;
+  stride = (gsize)w * 3;
   out = g_malloc (stride * h);
-  fd_frame_diff_rgba (GST_VIDEO_FRAME_PLANE_DATA (&fa, 0), GST_VIDEO_FRAME_PLANE_STRIDE (&fa, 0),
-                      GST_VIDEO_FRAME_PLANE_DATA (&fb, 0), GST_VIDEO_FRAME_PLANE_STRIDE (&fb, 0),
-                      out, stride, w, h, job->gain);
+  fd_frame_diff_rgb (GST_VIDEO_FRAME_PLANE_DATA (&fa, 0), GST_VIDEO_FRAME_PLANE_STRIDE (&fa, 0),
+                     GST_VIDEO_INFO_COMP_PSTRIDE (&info_a, 0),
+                     GST_VIDEO_FRAME_PLANE_DATA (&fb, 0), GST_VIDEO_FRAME_PLANE_STRIDE (&fb, 0),
+                     GST_VIDEO_INFO_COMP_PSTRIDE (&info_b, 0),
+                     out, stride, w, h, job->gain);
   gst_video_frame_unmap (&fa);
   gst_video_frame_unmap (&fb);
 
   bytes = g_bytes_new_take (out, stride * h);
-  g_task_return_pointer (task, gdk_memory_texture_new (w, h, GDK_MEMORY_R8G8B8A8, bytes, stride),
+  g_task_return_pointer (task, gdk_memory_texture_new (w, h, GDK_MEMORY_R8G8B8, bytes, stride),
                          g_object_unref);
 }
 

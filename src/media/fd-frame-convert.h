@@ -22,19 +22,19 @@ typedef enum
   FD_YUV_BT709,
 } FdYuvMatrix;
 
-void       fd_frame_convert_i420_to_rgba (const guint8 *y,
-                                          gsize         stride_y,
-                                          const guint8 *u,
-                                          gsize         stride_u,
-                                          const guint8 *v,
-                                          gsize         stride_v,
-                                          guint8       *out,
-                                          gsize         stride_out,
-                                          int           width,
-                                          int           height,
-                                          FdYuvMatrix   matrix,
-                                          gboolean      full_range);
-GstSample *fd_frame_convert_sample       (GstSample    *i420,
-                                          GstBufferPool **pool);
+void       fd_frame_convert_i420_to_rgb (const guint8   *y,
+                                         gsize           stride_y,
+                                         const guint8   *u,
+                                         gsize           stride_u,
+                                         const guint8   *v,
+                                         gsize           stride_v,
+                                         guint8         *out,
+                                         gsize           stride_out,
+                                         int             width,
+                                         int             height,
+                                         FdYuvMatrix     matrix,
+                                         gboolean        full_range);
+GstSample *fd_frame_convert_sample      (GstSample      *i420,
+                                         GstBufferPool **pool);
 
 G_END_DECLS

@@ -11,10 +11,12 @@
 
 G_BEGIN_DECLS
 
-void   fd_frame_diff_rgba         (const guint8 *a,
+void   fd_frame_diff_rgb          (const guint8 *a,
                                    gsize         stride_a,
+                                   int           bpp_a,
                                    const guint8 *b,
                                    gsize         stride_b,
+                                   int           bpp_b,
                                    guint8       *out,
                                    gsize         stride_out,
                                    int           width,

@@ -22,12 +22,13 @@
  * (streaming threads).
  *
  *   playbin (video, audio when there is sound)
- *     video-sink: videoscale ! videoconvert ! I420 or RGBA, square pixels
- *                 ! appsink
+ *     video-sink: videoscale ! videoconvert ! I420, RGB or RGBA, square
+ *                 pixels ! appsink (which offers the decoder its buffers'
+ *                 layout, so decoded frames need not be copied)
  *
  * 4:2:0 video (nearly every cut) reaches the appsink as I420 and is turned
- * into RGBA by fd_frame_convert (SSE2, a third of videoconvert's cost);
- * anything else is converted by videoconvert.
+ * into packed RGB by fd_frame_convert (AVX2, a fraction of videoconvert's
+ * cost); anything else is converted by videoconvert.
  *     audio-sink: autoaudiosink (fakesink when no output is available)
  *
  * Exact frames: a seek to frame N is a flushing accurate seek a quarter
@@ -187,6 +188,44 @@ on_new_sample (GstAppSink *sink,
 
 /* The pipeline */
 
+/* Every reader of the pane's frames maps them with gst_video_frame_map(),
+ * which honours GstVideoMeta strides and offsets. Saying so, and offering a
+ * video buffer pool the decoder may align to its needs, lets a decoder
+ * hand over the padded buffers it decoded into (direct rendering) instead
+ * of copying each frame into a tightly packed one: avdec_h264 copies every
+ * frame for a sink that does not answer, and with this only the frames it
+ * still holds as references. Appsink only gained a propose-allocation hook
+ * in GStreamer 1.24, so the answer is a probe. */
+static GstPadProbeReturn
+on_sink_query (GstPad          *pad,
+               GstPadProbeInfo *info,
+               gpointer         data)
+{
+  GstQuery *query = GST_PAD_PROBE_INFO_QUERY (info);
+  GstCaps *caps = NULL;
+  GstVideoInfo video_info;
+
+  if (GST_QUERY_TYPE (query) != GST_QUERY_ALLOCATION)
+    return GST_PAD_PROBE_OK;
+
+  gst_query_parse_allocation (query, &caps, NULL);
+  if (caps == NULL || !gst_video_info_from_caps (&video_info, caps))
+    return GST_PAD_PROBE_OK;
+
+  if (gst_query_get_n_allocation_pools (query) == 0)
+    {
+      g_autoptr(GstBufferPool) pool = gst_video_buffer_pool_new ();
+      GstStructure *config = gst_buffer_pool_get_config (pool);
+
+      gst_buffer_pool_config_set_params (config, caps, GST_VIDEO_INFO_SIZE (&video_info), 0, 0);
+      gst_buffer_pool_config_add_option (config, GST_BUFFER_POOL_OPTION_VIDEO_META);
+      if (gst_buffer_pool_set_config (pool, config))
+        gst_query_add_allocation_pool (query, pool, GST_VIDEO_INFO_SIZE (&video_info), 0, 0);
+    }
+  gst_query_add_allocation_meta (query, GST_VIDEO_META_API_TYPE, NULL);
+  return GST_PAD_PROBE_HANDLED;
+}
+
 static GstElement *
 make_video_sink (FdPlayer  *self,
                  GError   **error)
@@ -194,6 +233,7 @@ make_video_sink (FdPlayer  *self,
   g_autoptr(GstElement) bin = NULL;
   g_autoptr(GstElement) caps_filter = NULL;
   g_autoptr(GstCaps) caps = NULL;
+  g_autoptr(GstPad) sink_pad = NULL;
   GstAppSinkCallbacks callbacks = { 0 };
 
   bin = gst_parse_bin_from_description ("videoscale ! videoconvert ! capsfilter name=caps ! "
@@ -202,7 +242,10 @@ make_video_sink (FdPlayer  *self,
     return NULL;
   gst_object_ref_sink (bin);
 
+  /* videoconvert picks the least lossy of these: RGB for opaque non-4:2:0
+   * sources, RGBA only where there is alpha to keep. */
   caps = gst_caps_from_string ("video/x-raw,format=I420,pixel-aspect-ratio=1/1;"
+                               "video/x-raw,format=RGB,pixel-aspect-ratio=1/1;"
                                "video/x-raw,format=RGBA,pixel-aspect-ratio=1/1");
   if (self->out_width > 0 && self->out_height > 0)
     gst_caps_set_simple (caps,
@@ -214,6 +257,8 @@ make_video_sink (FdPlayer  *self,
   g_object_set (caps_filter, "caps", caps, NULL);
 
   self->appsink = gst_bin_get_by_name (GST_BIN (bin), "sink");
+  sink_pad = gst_element_get_static_pad (self->appsink, "sink");
+  gst_pad_add_probe (sink_pad, GST_PAD_PROBE_TYPE_QUERY_DOWNSTREAM, on_sink_query, NULL, NULL);
   /* Late frames are dropped rather than shown late: the picture keeps up
    * with the sound and the clock. */
   g_object_set (self->appsink,

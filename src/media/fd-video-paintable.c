@@ -80,7 +80,7 @@ mapped_frame_free (gpointer data)
 
 /**
  * fd_video_paintable_texture_for_sample:
- * @sample: an RGBA sample
+ * @sample: an RGB or RGBA sample
  *
  * Wraps the sample's pixels in a texture without copying them.
  *
@@ -93,11 +93,26 @@ fd_video_paintable_texture_for_sample (GstSample *sample)
   MappedFrame *mapped;
   g_autoptr(GBytes) bytes = NULL;
   GstBuffer *buffer = gst_sample_get_buffer (sample);
+  GdkMemoryFormat format;
   gsize stride, size;
 
-  if (buffer == NULL || !gst_video_info_from_caps (&info, gst_sample_get_caps (sample)) ||
-      GST_VIDEO_INFO_FORMAT (&info) != GST_VIDEO_FORMAT_RGBA)
+  if (buffer == NULL || !gst_video_info_from_caps (&info, gst_sample_get_caps (sample)))
     return NULL;
+
+  /* RGB is what the pane's own conversion writes (opaque 4:2:0 video);
+   * RGBA is what videoconvert hands over for anything else. GStreamer's
+   * alpha is straight, not premultiplied. */
+  switch (GST_VIDEO_INFO_FORMAT (&info))
+    {
+    case GST_VIDEO_FORMAT_RGB:
+      format = GDK_MEMORY_R8G8B8;
+      break;
+    case GST_VIDEO_FORMAT_RGBA:
+      format = GDK_MEMORY_R8G8B8A8;
+      break;
+    default:
+      return NULL;
+    }
 
   mapped = g_new0 (MappedFrame, 1);
   mapped->buffer = gst_buffer_ref (buffer);
@@ -109,12 +124,13 @@ fd_video_paintable_texture_for_sample (GstSample *sample)
     }
 
   stride = GST_VIDEO_FRAME_PLANE_STRIDE (&mapped->frame, 0);
-  size = stride * (GST_VIDEO_INFO_HEIGHT (&info) - 1) + GST_VIDEO_INFO_WIDTH (&info) * 4;
+  size = stride * (GST_VIDEO_INFO_HEIGHT (&info) - 1) +
+         GST_VIDEO_INFO_WIDTH (&info) * GST_VIDEO_INFO_COMP_PSTRIDE (&info, 0);
   bytes = g_bytes_new_with_free_func (GST_VIDEO_FRAME_PLANE_DATA (&mapped->frame, 0), size,
                                       mapped_frame_free, mapped);
 
   return gdk_memory_texture_new (GST_VIDEO_INFO_WIDTH (&info), GST_VIDEO_INFO_HEIGHT (&info),
-                                 GDK_MEMORY_R8G8B8A8, bytes, stride);
+                                 format, bytes, stride);
 }
 
 /* Main thread: show the newest frame. */

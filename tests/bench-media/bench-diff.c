@@ -96,7 +96,7 @@ static void
 time_kernel (void)
 {
   const int w = 1920, h = 1080, n = 200;
-  gsize stride = (gsize)w * 4;
+  gsize stride = (gsize)w * 3;
   g_autofree guint8 *a = g_malloc (stride * h);
   g_autofree guint8 *b = g_malloc (stride * h);
   g_autofree guint8 *out = g_malloc (stride * h);
@@ -111,10 +111,10 @@ time_kernel (void)
 
   start = g_get_monotonic_time ();
   for (int i = 0; i < n; i++)
-    fd_frame_diff_rgba (a, stride, b, stride, out, stride, w, h, 1 + i % 8);
+    fd_frame_diff_rgb (a, stride, 3, b, stride, 3, out, stride, w, h, 1 + i % 8);
   seconds = (g_get_monotonic_time () - start) / 1e6;
 
-  g_print ("difference kernel (|A − B| × gain, 1920×1080 RGBA): %.2f ms a frame, %.0f frames/s\n",
+  g_print ("difference kernel (|A − B| × gain, 1920×1080 RGB): %.2f ms a frame, %.0f frames/s\n",
            seconds * 1000 / n, n / seconds);
 }
 

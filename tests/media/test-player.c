@@ -140,7 +140,7 @@ test_open (void)
   g_assert_cmpfloat_with_epsilon (fd_player_get_fps (player), 30.0, 0.001);
   assert_frame_shown (player, 0);
 
-  g_assert_cmpstr (gst_structure_get_string (s, "format"), ==, "RGBA");
+  g_assert_cmpstr (gst_structure_get_string (s, "format"), ==, "RGB");
   g_assert_true (gst_structure_get_int (s, "width", &width));
   g_assert_cmpint (width, ==, 320);
 

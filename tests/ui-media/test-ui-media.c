@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <gst/video/video.h>
 
@@ -109,6 +111,111 @@ test_paintable (void)
   g_assert_cmpuint (fd_video_paintable_get_frames_shown (paintable) - shown, <=, 3);
   g_assert_cmpuint (invalidations, <=, 3);
   g_assert_cmpuint (invalidations, >=, 1);
+}
+
+/* One pixel of a texture as GTK hands it to a renderer (cairo ARGB32,
+ * premultiplied: B, G, R, A on little-endian). */
+static void
+texture_pixel (GdkTexture *texture,
+               int         x,
+               int         y,
+               guint8      bgra[4])
+{
+  int w = gdk_texture_get_width (texture);
+  int h = gdk_texture_get_height (texture);
+  g_autofree guint8 *pixels = g_malloc ((gsize)w * h * 4);
+
+  gdk_texture_download (texture, pixels, (gsize)w * 4);
+  memcpy (bgra, pixels + ((gsize)y * w + x) * 4, 4);
+}
+
+/* The still a player shows for @path, once it has it. */
+static GstSample *
+still_sample (const char *path)
+{
+  g_autoptr(FdPlayer) player = fd_player_new ();
+  g_autoptr(FdVideoPaintable) paintable = fd_video_paintable_new (player);
+
+  fd_player_open (player, path);
+  wait_paintable_frame (paintable, 0);
+  return gst_sample_ref (fd_video_paintable_get_sample (paintable));
+}
+
+/* A 64×48 PNG of one colour, @argb as 0xAARRGGBB. */
+static void
+write_still (const char *path,
+             const char *format,
+             guint32     argb)
+{
+  g_autofree char *description = g_strdup_printf ("videotestsrc num-buffers=1 pattern=solid-color "
+                                                  "foreground-color=%u ! "
+                                                  "video/x-raw,format=%s,width=64,height=48 ! pngenc ! "
+                                                  "filesink location=\"%s\"",
+                                                  argb, format, path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GstElement) pipeline = gst_parse_launch (description, &error);
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+
+  g_assert_no_error (error);
+  gst_object_ref_sink (pipeline);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  message = gst_bus_timed_pop_filtered (bus, 10 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_nonnull (message);
+  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+}
+
+static const char *
+sample_format (GstSample *sample)
+{
+  return gst_structure_get_string (gst_caps_get_structure (gst_sample_get_caps (sample), 0), "format");
+}
+
+/* What reaches GTK: 4:2:0 video and opaque stills as packed RGB, a still
+ * with transparency as straight RGBA; colours land in the right channels
+ * and alpha is kept. */
+static void
+test_texture_formats (void)
+{
+  g_autofree char *opaque = g_build_filename (media_dir, "blue.png", NULL);
+  g_autofree char *translucent = g_build_filename (media_dir, "red-half.png", NULL);
+  g_autoptr(GstSample) video = NULL;
+  g_autoptr(GstSample) blue = NULL;
+  g_autoptr(GstSample) red = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint8 bgra[4];
+
+  video = still_sample (clip);
+  g_assert_cmpstr (sample_format (video), ==, "RGB");
+  texture = fd_video_paintable_texture_for_sample (video);
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 320);
+  /* Frame 0's first bit block is dark: the number's bits read back. */
+  g_assert_cmpint (fd_test_media_read_number (video), ==, 0);
+  g_clear_object (&texture);
+
+  write_still (opaque, "RGB", 0xff0000ff);
+  blue = still_sample (opaque);
+  g_assert_cmpstr (sample_format (blue), ==, "RGB");
+  texture = fd_video_paintable_texture_for_sample (blue);
+  texture_pixel (texture, 10, 10, bgra);
+  g_assert_cmpint (bgra[0], >, 240);
+  g_assert_cmpint (bgra[1], <, 15);
+  g_assert_cmpint (bgra[2], <, 15);
+  g_assert_cmpint (bgra[3], ==, 255);
+  g_clear_object (&texture);
+
+  write_still (translucent, "RGBA", 0x80ff0000);
+  red = still_sample (translucent);
+  g_assert_cmpstr (sample_format (red), ==, "RGBA");
+  texture = fd_video_paintable_texture_for_sample (red);
+  texture_pixel (texture, 10, 10, bgra);
+  g_assert_cmpint (ABS (bgra[3] - 128), <=, 2);
+  g_assert_cmpint (ABS (bgra[2] - bgra[3]), <=, 2);   /* red, premultiplied */
+  g_assert_cmpint (bgra[1], <, 8);
+  g_assert_cmpint (bgra[0], <, 8);
 }
 
 static gboolean
@@ -428,6 +535,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui-media/paintable", test_paintable);
+  g_test_add_func ("/ui-media/texture-formats", test_texture_formats);
   g_test_add_func ("/ui-media/player-view", test_player_view);
   g_test_add_func ("/ui-media/compare-view", test_compare_view);
   g_test_add_func ("/ui-media/text-diff-view", test_text_diff_view);
