@@ -573,6 +573,8 @@ compare (FdMediaDiff        *self,
 
   side_a.sink = gst_bin_get_by_name (GST_BIN (pipeline), "a");
   side_b.sink = gst_bin_get_by_name (GST_BIN (pipeline), "b");
+  fd_media_sink_accept_video_meta (side_a.sink);
+  fd_media_sink_accept_video_meta (side_b.sink);
   side_a.fps = result->fps;
   side_b.fps = info_b->is_image ? 1 : fd_media_info_get_fps (info_b);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gst/gst.h>
+#include <gst/video/video.h>
 #include <math.h>
 
 #include "fd-media.h"
@@ -106,4 +107,59 @@ fd_media_path_to_uri (const char  *path,
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
 
   return g_filename_to_uri (absolute, NULL, error);
+}
+
+/* Every reader of the frames a Flightdeck sink receives maps them with
+ * gst_video_frame_map(), which honours GstVideoMeta strides and offsets.
+ * Saying so, and offering a video buffer pool the decoder may align to its
+ * needs, lets a decoder hand over the padded buffers it decoded into
+ * (direct rendering) instead of copying each frame into a tightly packed
+ * one: avdec_h264 copies every frame for a sink that does not answer, and
+ * with this only the frames it still holds as references. */
+static GstPadProbeReturn
+on_sink_query (GstPad          *pad,
+               GstPadProbeInfo *info,
+               gpointer         data)
+{
+  GstQuery *query = GST_PAD_PROBE_INFO_QUERY (info);
+  GstCaps *caps = NULL;
+  GstVideoInfo video_info;
+
+  if (GST_QUERY_TYPE (query) != GST_QUERY_ALLOCATION)
+    return GST_PAD_PROBE_OK;
+
+  gst_query_parse_allocation (query, &caps, NULL);
+  if (caps == NULL || !gst_video_info_from_caps (&video_info, caps))
+    return GST_PAD_PROBE_OK;
+
+  if (gst_query_get_n_allocation_pools (query) == 0)
+    {
+      g_autoptr(GstBufferPool) pool = gst_video_buffer_pool_new ();
+      GstStructure *config = gst_buffer_pool_get_config (pool);
+
+      gst_buffer_pool_config_set_params (config, caps, GST_VIDEO_INFO_SIZE (&video_info), 0, 0);
+      gst_buffer_pool_config_add_option (config, GST_BUFFER_POOL_OPTION_VIDEO_META);
+      if (gst_buffer_pool_set_config (pool, config))
+        gst_query_add_allocation_pool (query, pool, GST_VIDEO_INFO_SIZE (&video_info), 0, 0);
+    }
+  gst_query_add_allocation_meta (query, GST_VIDEO_META_API_TYPE, NULL);
+  return GST_PAD_PROBE_HANDLED;
+}
+
+/**
+ * fd_media_sink_accept_video_meta:
+ * @sink: an appsink whose samples are only ever read through
+ *   gst_video_frame_map()
+ *
+ * Makes @sink answer the allocation query, so that decoders upstream can
+ * skip a copy of every frame. (Appsink gained its own propose-allocation
+ * hook only in GStreamer 1.24; a probe does the same on 1.22.)
+ */
+void
+fd_media_sink_accept_video_meta (GstElement *sink)
+{
+  g_autoptr(GstPad) pad = gst_element_get_static_pad (sink, "sink");
+
+  g_return_if_fail (pad != NULL);
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_QUERY_DOWNSTREAM, on_sink_query, NULL, NULL);
 }

@@ -188,44 +188,6 @@ on_new_sample (GstAppSink *sink,
 
 /* The pipeline */
 
-/* Every reader of the pane's frames maps them with gst_video_frame_map(),
- * which honours GstVideoMeta strides and offsets. Saying so, and offering a
- * video buffer pool the decoder may align to its needs, lets a decoder
- * hand over the padded buffers it decoded into (direct rendering) instead
- * of copying each frame into a tightly packed one: avdec_h264 copies every
- * frame for a sink that does not answer, and with this only the frames it
- * still holds as references. Appsink only gained a propose-allocation hook
- * in GStreamer 1.24, so the answer is a probe. */
-static GstPadProbeReturn
-on_sink_query (GstPad          *pad,
-               GstPadProbeInfo *info,
-               gpointer         data)
-{
-  GstQuery *query = GST_PAD_PROBE_INFO_QUERY (info);
-  GstCaps *caps = NULL;
-  GstVideoInfo video_info;
-
-  if (GST_QUERY_TYPE (query) != GST_QUERY_ALLOCATION)
-    return GST_PAD_PROBE_OK;
-
-  gst_query_parse_allocation (query, &caps, NULL);
-  if (caps == NULL || !gst_video_info_from_caps (&video_info, caps))
-    return GST_PAD_PROBE_OK;
-
-  if (gst_query_get_n_allocation_pools (query) == 0)
-    {
-      g_autoptr(GstBufferPool) pool = gst_video_buffer_pool_new ();
-      GstStructure *config = gst_buffer_pool_get_config (pool);
-
-      gst_buffer_pool_config_set_params (config, caps, GST_VIDEO_INFO_SIZE (&video_info), 0, 0);
-      gst_buffer_pool_config_add_option (config, GST_BUFFER_POOL_OPTION_VIDEO_META);
-      if (gst_buffer_pool_set_config (pool, config))
-        gst_query_add_allocation_pool (query, pool, GST_VIDEO_INFO_SIZE (&video_info), 0, 0);
-    }
-  gst_query_add_allocation_meta (query, GST_VIDEO_META_API_TYPE, NULL);
-  return GST_PAD_PROBE_HANDLED;
-}
-
 static GstElement *
 make_video_sink (FdPlayer  *self,
                  GError   **error)
@@ -233,7 +195,6 @@ make_video_sink (FdPlayer  *self,
   g_autoptr(GstElement) bin = NULL;
   g_autoptr(GstElement) caps_filter = NULL;
   g_autoptr(GstCaps) caps = NULL;
-  g_autoptr(GstPad) sink_pad = NULL;
   GstAppSinkCallbacks callbacks = { 0 };
 
   bin = gst_parse_bin_from_description ("videoscale ! videoconvert ! capsfilter name=caps ! "
@@ -257,8 +218,7 @@ make_video_sink (FdPlayer  *self,
   g_object_set (caps_filter, "caps", caps, NULL);
 
   self->appsink = gst_bin_get_by_name (GST_BIN (bin), "sink");
-  sink_pad = gst_element_get_static_pad (self->appsink, "sink");
-  gst_pad_add_probe (sink_pad, GST_PAD_PROBE_TYPE_QUERY_DOWNSTREAM, on_sink_query, NULL, NULL);
+  fd_media_sink_accept_video_meta (self->appsink);
   /* Late frames are dropped rather than shown late: the picture keeps up
    * with the sound and the clock. */
   g_object_set (self->appsink,
