@@ -99,9 +99,10 @@ fd_video_paintable_texture_for_sample (GstSample *sample)
   if (buffer == NULL || !gst_video_info_from_caps (&info, gst_sample_get_caps (sample)))
     return NULL;
 
-  /* RGB is what the pane's own conversion writes (opaque 4:2:0 video);
-   * RGBA is what videoconvert hands over for anything else. GStreamer's
-   * alpha is straight, not premultiplied. */
+  /* RGB is what the pane's own conversion writes for 4:2:0 video and what
+   * videoconvert hands over for other opaque sources; RGBA comes only
+   * where there is alpha to keep (GStreamer's alpha is straight, not
+   * premultiplied). */
   switch (GST_VIDEO_INFO_FORMAT (&info))
     {
     case GST_VIDEO_FORMAT_RGB:
