@@ -188,7 +188,7 @@ on_frame (GstSample *sample,
 
 /**
  * fd_video_paintable_push_frame:
- * @sample: an RGBA frame
+ * @sample: an RGB or RGBA frame
  * @frame: its number
  *
  * Hands the paintable a frame to show; any thread. Redraws are coalesced:
