@@ -28,7 +28,13 @@
  * traffic on both sides, and GTK 4.8 takes R8G8B8 as is where it converts
  * straight-alpha RGBA (6.3 ms against 1.5 ms a 1080p frame for the
  * software renderer; GL uploads R8G8B8 directly and RGBA after a
- * conversion). */
+ * conversion).
+ *
+ * GTK 4.20 takes planar YUV textures (GDK_MEMORY_G8_B8_R8_420 is I420),
+ * converted by the renderer; built against it, the pane could hand over
+ * the decoder's buffers as they are and skip this step altogether. That
+ * path cannot be built or tested on the GTK 4.8 this project targets, so
+ * it is not written yet. */
 
 typedef struct
 {
