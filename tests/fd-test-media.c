@@ -227,6 +227,37 @@ fd_test_media_write_image (const char  *path,
 }
 
 /**
+ * fd_test_media_write_still:
+ * @format: the PNG's pixel format, "RGB" or "RGBA"
+ * @argb: its one colour, 0xAARRGGBB
+ *
+ * Writes a 64×48 PNG of one colour, translucent when @argb's alpha is.
+ */
+gboolean
+fd_test_media_write_still (const char  *path,
+                           const char  *format,
+                           guint32      argb,
+                           GError     **error)
+{
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autofree char *description = NULL;
+
+  ensure_gst ();
+
+  description = g_strdup_printf ("videotestsrc num-buffers=1 pattern=solid-color foreground-color=%u ! "
+                                 "video/x-raw,format=%s,width=64,height=48 ! pngenc ! "
+                                 "filesink location=\"%s\"",
+                                 argb, format, path);
+  pipeline = gst_parse_launch (description, error);
+  if (pipeline == NULL)
+    return FALSE;
+  gst_object_ref_sink (pipeline);
+
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  return run_to_eos (pipeline, error);
+}
+
+/**
  * fd_test_media_write_audio:
  *
  * Writes two seconds of sound only, as Ogg Vorbis.

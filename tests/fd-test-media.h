@@ -59,6 +59,10 @@ gboolean fd_test_media_write_image   (const char         *path,
                                       int                 width,
                                       int                 height,
                                       GError            **error);
+gboolean fd_test_media_write_still   (const char         *path,
+                                      const char         *format,
+                                      guint32             argb,
+                                      GError            **error);
 gboolean fd_test_media_write_audio   (const char         *path,
                                       GError            **error);
 int      fd_test_media_read_number   (GstSample          *sample);

@@ -141,32 +141,6 @@ still_sample (const char *path)
   return gst_sample_ref (fd_video_paintable_get_sample (paintable));
 }
 
-/* A 64×48 PNG of one colour, @argb as 0xAARRGGBB. */
-static void
-write_still (const char *path,
-             const char *format,
-             guint32     argb)
-{
-  g_autofree char *description = g_strdup_printf ("videotestsrc num-buffers=1 pattern=solid-color "
-                                                  "foreground-color=%u ! "
-                                                  "video/x-raw,format=%s,width=64,height=48 ! pngenc ! "
-                                                  "filesink location=\"%s\"",
-                                                  argb, format, path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GstElement) pipeline = gst_parse_launch (description, &error);
-  g_autoptr(GstBus) bus = NULL;
-  g_autoptr(GstMessage) message = NULL;
-
-  g_assert_no_error (error);
-  gst_object_ref_sink (pipeline);
-  bus = gst_element_get_bus (pipeline);
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  message = gst_bus_timed_pop_filtered (bus, 10 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  g_assert_nonnull (message);
-  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-}
-
 static const char *
 sample_format (GstSample *sample)
 {
@@ -185,6 +159,7 @@ test_texture_formats (void)
   g_autoptr(GstSample) blue = NULL;
   g_autoptr(GstSample) red = NULL;
   g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
   guint8 bgra[4];
 
   video = still_sample (clip);
@@ -196,7 +171,8 @@ test_texture_formats (void)
   g_assert_cmpint (fd_test_media_read_number (video), ==, 0);
   g_clear_object (&texture);
 
-  write_still (opaque, "RGB", 0xff0000ff);
+  fd_test_media_write_still (opaque, "RGB", 0xff0000ff, &error);
+  g_assert_no_error (error);
   blue = still_sample (opaque);
   g_assert_cmpstr (sample_format (blue), ==, "RGB");
   texture = fd_video_paintable_texture_for_sample (blue);
@@ -207,7 +183,8 @@ test_texture_formats (void)
   g_assert_cmpint (bgra[3], ==, 255);
   g_clear_object (&texture);
 
-  write_still (translucent, "RGBA", 0x80ff0000);
+  fd_test_media_write_still (translucent, "RGBA", 0x80ff0000, &error);
+  g_assert_no_error (error);
   red = still_sample (translucent);
   g_assert_cmpstr (sample_format (red), ==, "RGBA");
   texture = fd_video_paintable_texture_for_sample (red);
