@@ -298,20 +298,28 @@ convert_rows_avx2 (const guint8       *y0,
   *done = x;
 }
 
-static gboolean
-have_cpu (const char *feature)
+typedef struct
+{
+  gboolean avx2;
+  gboolean ssse3;
+} CpuPaths;
+
+/* Which vector paths this CPU runs, checked once. FD_NO_AVX2 lets the
+ * tests exercise the SSSE3 path on an AVX2 machine. */
+static const CpuPaths *
+cpu_paths (void)
 {
   static gsize checked = 0;
-  static gboolean avx2, ssse3;
+  static CpuPaths paths;
 
   if (g_once_init_enter (&checked))
     {
       __builtin_cpu_init ();
-      avx2 = __builtin_cpu_supports ("avx2") && g_getenv ("FD_NO_AVX2") == NULL;
-      ssse3 = __builtin_cpu_supports ("ssse3");
+      paths.avx2 = __builtin_cpu_supports ("avx2") && g_getenv ("FD_NO_AVX2") == NULL;
+      paths.ssse3 = __builtin_cpu_supports ("ssse3");
       g_once_init_leave (&checked, 1);
     }
-  return g_str_equal (feature, "avx2") ? avx2 : ssse3;
+  return &paths;
 }
 #endif
 
@@ -339,8 +347,7 @@ fd_frame_convert_i420_to_rgb (const guint8 *y,
 {
   const Coefficients *c = &coefficients[matrix == FD_YUV_BT601 ? FD_YUV_BT601 : FD_YUV_BT709][full_range ? 1 : 0];
 #if defined(HAVE_X86_PATHS)
-  gboolean avx2 = have_cpu ("avx2");
-  gboolean ssse3 = have_cpu ("ssse3");
+  const CpuPaths *paths = cpu_paths ();
 #endif
 
   for (int row = 0; row < height; row += 2)
@@ -354,9 +361,9 @@ fd_frame_convert_i420_to_rgb (const guint8 *y,
       int x = 0;
 
 #if defined(HAVE_X86_PATHS)
-      if (avx2)
+      if (paths->avx2)
         convert_rows_avx2 (y0, y1, ur, vr, o0, o1, width, &x, c);
-      if (ssse3)
+      if (paths->ssse3)
         convert_rows_ssse3 (y0, y1, ur, vr, o0, o1, width, &x, c);
 #endif
       convert_pixels_scalar (y0, ur, vr, o0, x, width, c);
