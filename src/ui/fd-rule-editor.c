@@ -364,8 +364,8 @@ saved (GObject      *object,
   if (fd_ui_edit_finish (FD_WORKSPACE (object), result, &error))
     {
       run->self->rule_id = run->edit->rule_id;
+      /* The list reloads itself on the workspace's changed::rule. */
       fd_ui_toast (GTK_WIDGET (run->self), _("Rule saved as a new version"));
-      fd_query_model_reload (run->self->rules);
     }
   else
     fd_ui_toast (GTK_WIDGET (run->self), error->message);

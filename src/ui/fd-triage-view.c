@@ -248,7 +248,7 @@ set_up_services (FdTriageView *self)
   gtk_filter_list_model_set_model (self->filtered, decisions);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_decisions_changed), self,
                            G_CONNECT_SWAPPED);
-  fd_triage_engine_reload (self->engine);
+  /* The engine loaded its decisions when it was made. */
   self->triage_clock = fd_triage_scheduler_new (self->engine);
 
   self->sync = fd_sync_scheduler_new (self->workspace, tokens);
