@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "fd-media.h"
+#include "fd-frame-pool.h"
 #include "fd-timecode.h"
 
 /**
@@ -114,8 +115,9 @@ fd_media_path_to_uri (const char  *path,
  * Saying so, and offering a video buffer pool the decoder may align to its
  * needs, lets a decoder hand over the padded buffers it decoded into
  * (direct rendering) instead of copying each frame into a tightly packed
- * one: avdec_h264 copies every frame for a sink that does not answer, and
- * with this only the frames it still holds as references. */
+ * one, which avdec_h264 does for a sink that does not answer. The pool's
+ * memory also spares the copy GStreamer would make of each frame the
+ * decoder still holds as a reference (fd-frame-allocator.c). */
 static GstPadProbeReturn
 on_sink_query (GstPad          *pad,
                GstPadProbeInfo *info,
@@ -134,7 +136,7 @@ on_sink_query (GstPad          *pad,
 
   if (gst_query_get_n_allocation_pools (query) == 0)
     {
-      g_autoptr(GstBufferPool) pool = gst_video_buffer_pool_new ();
+      g_autoptr(GstBufferPool) pool = fd_frame_pool_new ();
       GstStructure *config = gst_buffer_pool_get_config (pool);
 
       gst_buffer_pool_config_set_params (config, caps, GST_VIDEO_INFO_SIZE (&video_info), 0, 0);
