@@ -35,7 +35,8 @@ typedef enum
 
 /**
  * FdPlayerFrameFunc:
- * @sample: (transfer none): the frame, RGBA, square pixels
+ * @sample: (transfer none): the frame, packed RGB (RGBA where the source has
+ *   alpha), square pixels
  * @frame: its number in the file, from 0
  * @user_data: the data given with the function
  *

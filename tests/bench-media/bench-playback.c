@@ -24,9 +24,10 @@
  * CABAC, a keyframe a second: a typical export) as fast as they can:
  *
  *   decoder alone: filesrc ! decodebin ! fakesink sync=false
- *   pane:          FdPlayer (playbin, videoscale ! videoconvert ! RGBA !
- *                  appsink) → FdVideoPaintable (GdkMemoryTexture per frame,
- *                  handed to the main context), with clock sync off
+ *   pane:          FdPlayer (playbin, videoscale ! videoconvert ! I420 !
+ *                  appsink with FdFramePool, I420 → RGB conversion) →
+ *                  FdVideoPaintable (GdkMemoryTexture per frame, handed to
+ *                  the main context), with clock sync off
  *
  * Each runs seven times, interleaved, and the best run counts; the median
  * of the runs' own ratios is reported too. Throughput is
