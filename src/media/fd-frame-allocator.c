@@ -24,9 +24,9 @@
  * This allocator's copy of a whole block is therefore an alias: a read-only
  * memory over the same bytes. Whoever wants to write to it gets a real copy
  * then (GStreamer copies memory it cannot map for writing), so no one sees
- * bytes change under them. An alias holds a reference on its
- * block, and FdFramePool does not hand a buffer out again while an alias
- * of its block lives.
+ * bytes change under them. An alias holds a reference on its block, and
+ * FdFramePool does not hand a buffer out again while an alias of its block
+ * lives.
  *
  * The pool drops such buffers, so blocks come and go at the frame rate.
  * Each allocator keeps a few freed blocks for the next frames: fresh
