@@ -50,107 +50,113 @@ data_of (GstBuffer *buffer)
 /* What avdec_h264 and GstVideoDecoder do with a frame the decoder still
  * holds as a reference: the decoder keeps it mapped for writing, and the
  * buffer pushed downstream is made writable from a second reference. */
-static GstBuffer *
-push_while_held (GstBuffer    *held,
-                 GstVideoInfo *info,
-                 GstVideoFrame *mapping,
-                 guint8        fill)
+typedef struct
 {
-  g_assert_true (gst_video_frame_map (mapping, info, held, GST_MAP_READWRITE));
-  memset (GST_VIDEO_FRAME_PLANE_DATA (mapping, 0), fill, GST_VIDEO_INFO_SIZE (info) / 2);
-  return gst_buffer_make_writable (gst_buffer_ref (held));
+  GstVideoInfo    info;
+  GstBufferPool  *pool;
+  GstBuffer      *held;      /* the decoder's reference */
+  GstVideoFrame   mapping;   /* the decoder's mapping of it, while it holds it */
+  GstBuffer      *pushed;    /* what goes downstream */
+} Held;
+
+static void
+held_push (Held   *held,
+           guint8  fill)
+{
+  held->pool = make_pool (&held->info);
+  g_assert_cmpint (gst_buffer_pool_acquire_buffer (held->pool, &held->held, NULL), ==, GST_FLOW_OK);
+  g_assert_true (gst_video_frame_map (&held->mapping, &held->info, held->held, GST_MAP_READWRITE));
+  memset (GST_VIDEO_FRAME_PLANE_DATA (&held->mapping, 0), fill, GST_VIDEO_INFO_SIZE (&held->info) / 2);
+  held->pushed = gst_buffer_make_writable (gst_buffer_ref (held->held));
+}
+
+/* The decoder lets go of its reference. */
+static void
+held_release (Held *held)
+{
+  if (held->held != NULL)
+    gst_video_frame_unmap (&held->mapping);
+  g_clear_pointer (&held->held, gst_buffer_unref);
+}
+
+static void
+held_clear (Held *held)
+{
+  held_release (held);
+  g_clear_pointer (&held->pushed, gst_buffer_unref);
+  gst_buffer_pool_set_active (held->pool, FALSE);
+  gst_clear_object (&held->pool);
 }
 
 static void
 test_alias_not_copy (void)
 {
-  GstVideoInfo info;
-  g_autoptr(GstBufferPool) pool = make_pool (&info);
-  GstBuffer *held = NULL;
-  g_autoptr(GstBuffer) pushed = NULL;
-  GstVideoFrame mapping;
+  Held held = { 0, };
   GstMemory *alias;
 
-  g_assert_cmpint (gst_buffer_pool_acquire_buffer (pool, &held, NULL), ==, GST_FLOW_OK);
-  g_assert_true (gst_memory_is_type (gst_buffer_peek_memory (held, 0), "FdFrameMemory"));
-  pushed = push_while_held (held, &info, &mapping, 0x5a);
+  held_push (&held, 0x5a);
+  g_assert_true (gst_memory_is_type (gst_buffer_peek_memory (held.held, 0), "FdFrameMemory"));
 
   /* The same bytes, not a copy, and read-only. */
-  alias = gst_buffer_peek_memory (pushed, 0);
+  alias = gst_buffer_peek_memory (held.pushed, 0);
   g_assert_true (fd_frame_allocator_is_alias (alias));
   g_assert_true (GST_MEMORY_IS_READONLY (alias));
-  g_assert_true (data_of (pushed) == GST_VIDEO_FRAME_PLANE_DATA (&mapping, 0));
-  g_assert_nonnull (gst_buffer_get_video_meta (pushed));
-  g_assert_true (fd_frame_allocator_is_aliased (gst_buffer_peek_memory (held, 0)));
+  g_assert_true (data_of (held.pushed) == GST_VIDEO_FRAME_PLANE_DATA (&held.mapping, 0));
+  g_assert_nonnull (gst_buffer_get_video_meta (held.pushed));
+  g_assert_true (fd_frame_allocator_is_aliased (gst_buffer_peek_memory (held.held, 0)));
 
-  gst_video_frame_unmap (&mapping);
-  gst_buffer_unref (held);
-  g_clear_pointer (&pushed, gst_buffer_unref);
-  gst_buffer_pool_set_active (pool, FALSE);
+  held_clear (&held);
 }
 
 static void
 test_writer_gets_copy (void)
 {
-  GstVideoInfo info;
-  g_autoptr(GstBufferPool) pool = make_pool (&info);
-  GstBuffer *held = NULL;
-  g_autoptr(GstBuffer) pushed = NULL;
-  GstVideoFrame mapping;
+  Held held = { 0, };
   GstMapInfo map;
   const guint8 *original;
 
-  g_assert_cmpint (gst_buffer_pool_acquire_buffer (pool, &held, NULL), ==, GST_FLOW_OK);
-  pushed = push_while_held (held, &info, &mapping, 0x11);
-  original = GST_VIDEO_FRAME_PLANE_DATA (&mapping, 0);
+  held_push (&held, 0x11);
+  original = GST_VIDEO_FRAME_PLANE_DATA (&held.mapping, 0);
 
   /* Someone downstream writes: they get bytes of their own, with the
    * picture in them, and the decoder's reference is untouched. */
-  g_assert_true (gst_buffer_map (pushed, &map, GST_MAP_WRITE));
+  g_assert_true (gst_buffer_map (held.pushed, &map, GST_MAP_WRITE));
   g_assert_true (map.data != original);
   g_assert_cmpint (map.data[0], ==, 0x11);
   memset (map.data, 0xee, map.size);
-  gst_buffer_unmap (pushed, &map);
+  gst_buffer_unmap (held.pushed, &map);
   g_assert_cmpint (original[0], ==, 0x11);
-  g_assert_false (fd_frame_allocator_is_alias (gst_buffer_peek_memory (pushed, 0)));
+  g_assert_false (fd_frame_allocator_is_alias (gst_buffer_peek_memory (held.pushed, 0)));
 
-  gst_video_frame_unmap (&mapping);
-  gst_buffer_unref (held);
-  g_clear_pointer (&pushed, gst_buffer_unref);
-  gst_buffer_pool_set_active (pool, FALSE);
+  held_clear (&held);
 }
 
 static void
 test_pool_waits_for_readers (void)
 {
-  GstVideoInfo info;
-  g_autoptr(GstBufferPool) pool = make_pool (&info);
-  GstBuffer *held = NULL, *next = NULL, *again = NULL;
-  g_autoptr(GstBuffer) pushed = NULL;
-  GstVideoFrame mapping;
+  Held held = { 0, };
+  GstBuffer *next = NULL, *again = NULL;
   const guint8 *read;
 
-  g_assert_cmpint (gst_buffer_pool_acquire_buffer (pool, &held, NULL), ==, GST_FLOW_OK);
-  pushed = push_while_held (held, &info, &mapping, 0x22);
-  read = data_of (pushed);
+  held_push (&held, 0x22);
+  read = data_of (held.pushed);
 
   /* The decoder lets go of its reference while the frame is still on its
    * way: the next frame must be decoded elsewhere. */
-  gst_video_frame_unmap (&mapping);
-  gst_buffer_unref (held);
-  g_assert_cmpint (gst_buffer_pool_acquire_buffer (pool, &next, NULL), ==, GST_FLOW_OK);
+  held_release (&held);
+  g_assert_cmpint (gst_buffer_pool_acquire_buffer (held.pool, &next, NULL), ==, GST_FLOW_OK);
   g_assert_true (data_of (next) != read);
   g_assert_cmpint (read[0], ==, 0x22);
   gst_buffer_unref (next);
 
   /* Once the reader is done, the block serves again. */
-  g_clear_pointer (&pushed, gst_buffer_unref);
-  g_assert_cmpint (gst_buffer_pool_acquire_buffer (pool, &next, NULL), ==, GST_FLOW_OK);
-  g_assert_cmpint (gst_buffer_pool_acquire_buffer (pool, &again, NULL), ==, GST_FLOW_OK);
+  g_clear_pointer (&held.pushed, gst_buffer_unref);
+  g_assert_cmpint (gst_buffer_pool_acquire_buffer (held.pool, &next, NULL), ==, GST_FLOW_OK);
+  g_assert_cmpint (gst_buffer_pool_acquire_buffer (held.pool, &again, NULL), ==, GST_FLOW_OK);
   g_assert_true (data_of (next) == read || data_of (again) == read);
   gst_buffer_unref (next);
   gst_buffer_unref (again);
-  gst_buffer_pool_set_active (pool, FALSE);
+  held_clear (&held);
 }
 
 static void
